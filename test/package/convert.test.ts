@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { PROJECT_ROOT, elements, readObject, readXml, texts } from './source-metadata';
+
+const CLI = join(PROJECT_ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
+// Converting takes about 1.3 s here; the CLI's first start on a cold machine can take much longer.
+const CONVERT_TIMEOUT_MS = 120_000;
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)],
+  );
+}
+
+/** package.xml as a map from metadata type to its members. */
+function manifest(outputDir: string): Map<string, string[]> {
+  const { element } = readXml(join(outputDir, 'package.xml'));
+  return new Map(elements(element, 'types').map((type) => [texts(type, 'name')[0] ?? '', texts(type, 'members')]));
+}
+
+describe('sf project convert source (the Salesforce CLI, offline)', () => {
+  let outputDir: string;
+  let convert: ReturnType<typeof spawnSync>;
+
+  beforeAll(() => {
+    const scratch = mkdtempSync(join(tmpdir(), 'orgwarden-convert-'));
+    outputDir = join(scratch, 'mdapi');
+    convert = spawnSync(process.execPath, [CLI, 'project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', outputDir, '--json'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: CONVERT_TIMEOUT_MS,
+      // Offline and quiet: no telemetry, no update check.
+      env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', SFDX_DISABLE_TELEMETRY: 'true' },
+    });
+  }, CONVERT_TIMEOUT_MS + 10_000);
+
+  afterAll(() => {
+    if (outputDir) rmSync(join(outputDir, '..'), { recursive: true, force: true });
+  });
+
+  it('converts the package without error', () => {
+    // On failure the CLI's own output is part of the diff, so the reason shows in the test report.
+    const output = convert.status === 0 ? '' : `${String(convert.stdout)}\n${String(convert.stderr)}`;
+    expect({ status: convert.status, error: convert.error?.message, output }).toEqual({ status: 0, error: undefined, output: '' });
+    expect(JSON.parse(String(convert.stdout))).toMatchObject({ status: 0 });
+    expect(existsSync(join(outputDir, 'package.xml'))).toBe(true);
+  });
+
+  it('lists the object with every field, view and layout in package.xml', () => {
+    const types = manifest(outputDir);
+    const alert = readObject('Warden_Alert__c');
+    expect(types.get('CustomObject')).toEqual(['Warden_Alert__c']);
+    expect(types.get('CustomField')?.sort()).toEqual([...alert.fields.keys()].map((name) => `Warden_Alert__c.${name}`).sort());
+    expect(types.get('ListView')?.sort()).toEqual(alert.listViews.map((view) => `Warden_Alert__c.${view.name}`).sort());
+    expect(types.get('CompactLayout')).toEqual(['Warden_Alert__c.Warden_Alert_Compact']);
+    expect(types.get('Layout')).toEqual(['Warden_Alert__c-Warden Alert Layout']);
+  });
+
+  it('lists the permission sets, the profile, the app, the tab and the components', () => {
+    const types = manifest(outputDir);
+    expect(types.get('PermissionSet')?.sort()).toEqual(['Warden_Admin', 'Warden_Integration']);
+    expect(types.get('Profile')).toEqual(['Warden Integration']);
+    expect(types.get('CustomApplication')).toEqual(['OrgWarden']);
+    expect(types.get('CustomTab')).toEqual(['Warden_Alert__c']);
+    expect(types.get('LightningComponentBundle')).toEqual(expect.arrayContaining(['wardenStatus', 'errorPanel', 'ldsUtils']));
+  });
+
+  it('keeps tests and TypeScript out of the deployable package (.forceignore)', () => {
+    const shipped = filesUnder(outputDir).map((path) => relative(outputDir, path));
+    expect(shipped.filter((path) => path.includes('__tests__') || path.endsWith('.ts'))).toEqual([]);
+    expect(shipped).toContain(join('profiles', 'Warden Integration.profile'));
+  });
+});

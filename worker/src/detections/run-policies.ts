@@ -1,0 +1,59 @@
+/**
+ * Applies the configured policies to a batch: enabled/disabled, include/exclude users,
+ * sensitivity and threshold overrides. Each policy gets its own state namespace.
+ */
+import type { Activity } from '../activity/activity';
+import type { Config, PolicyConfig } from '../config';
+import type { KeyedState } from '../state/keyed-state';
+import { POLICIES } from './registry';
+import type { AlertDraft, Policy, PolicySettings } from './types';
+
+export interface PolicyRunner {
+  readonly policies: readonly Policy[];
+  evaluate(activities: readonly Activity[]): Promise<AlertDraft[]>;
+}
+
+export function resolveSettings(policy: Policy, config: PolicyConfig | undefined): PolicySettings {
+  const sensitivity = config?.sensitivity ?? 'medium';
+  return { sensitivity, thresholds: { ...policy.thresholdsFor(sensitivity), ...(config?.thresholds ?? {}) } };
+}
+
+export function createPolicyRunner(
+  config: Pick<Config, 'policies'>,
+  stateFor: (policyId: string) => KeyedState,
+  policies: readonly Policy[] = POLICIES,
+): PolicyRunner {
+  const active = policies
+    .filter((policy) => config.policies[policy.meta.id]?.enabled !== false)
+    .map((policy) => {
+      const policyConfig = config.policies[policy.meta.id];
+      return {
+        policy,
+        settings: resolveSettings(policy, policyConfig),
+        accepts: userFilter(policyConfig),
+        state: stateFor(policy.meta.id),
+      };
+    });
+  return {
+    policies: active.map((entry) => entry.policy),
+    async evaluate(activities) {
+      const alerts: AlertDraft[] = [];
+      for (const entry of active) {
+        const scoped = activities.filter(entry.accepts);
+        if (scoped.length === 0) continue;
+        alerts.push(...(await entry.policy.evaluate(scoped, { settings: entry.settings, state: entry.state })));
+      }
+      return alerts;
+    },
+  };
+}
+
+/** include/exclude lists match a username (case-insensitive) or a user Id. */
+function userFilter(config: PolicyConfig | undefined): (activity: Activity) => boolean {
+  const norm = (list: string[] | undefined) => new Set((list ?? []).map((u) => u.toLowerCase()));
+  const include = norm(config?.includeUsers);
+  const exclude = norm(config?.excludeUsers);
+  const matches = (set: Set<string>, a: Activity) =>
+    (a.username !== undefined && set.has(a.username.toLowerCase())) || (a.userId !== undefined && set.has(a.userId.toLowerCase()));
+  return (activity) => (include.size === 0 || matches(include, activity)) && !matches(exclude, activity);
+}

@@ -1,0 +1,55 @@
+/**
+ * Runs one ingest job: one stream of one org from its stored cursor to the org's now.
+ * - Two jobs of the same org+stream never run at once (a Redis lock), so cursors cannot race.
+ * - Quota exhaustion delays the job (no attempt spent); other errors retry with backoff.
+ */
+import { randomUUID } from 'node:crypto';
+import { DelayedError, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { OrgWardenError } from '../errors';
+import type { Logger } from '../logger';
+import type { OrgRuntimes } from '../pipeline/org-runtime';
+import { runTimeStreamPass } from '../pipeline/stream-pass';
+import { windowStart } from '../streams/cursor-poll';
+import { loginHistoryStream } from '../streams/login-history';
+import type { IngestJobData } from './names';
+
+const LOCK_TTL_MS = 15 * 60_000;
+const STREAMS = { logins: loginHistoryStream } as const;
+
+export interface IngestOutcome {
+  skipped?: 'locked';
+  records?: number;
+  alerts?: number;
+}
+
+export function createIngestProcessor(runtimes: OrgRuntimes, redis: Redis, log: Logger) {
+  return async (job: Job<IngestJobData>, token?: string): Promise<IngestOutcome> => {
+    const stream = STREAMS[job.data.stream as keyof typeof STREAMS];
+    if (!stream) throw new OrgWardenError('USAGE', `stream ${job.data.stream} is not implemented yet`);
+    const runtime = await runtimes.get(job.data.org);
+    const { client } = runtime.connected;
+    const lockKey = `ow:{${client.orgId}}:lock:${stream.name}`;
+    const lockValue = randomUUID();
+    if ((await redis.set(lockKey, lockValue, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return { skipped: 'locked' };
+    try {
+      const cursor = await runtime.deps.cursors.get(stream.name);
+      if (!cursor) await client.request(stream.priority, { method: 'GET', url: '/limits' }, 'limits'); // learn the org's clock
+      const untilMs = client.orgNowMs();
+      const fromMs = cursor ? windowStart(cursor) : untilMs - stream.backfillDays * 86_400_000;
+      const result = await runTimeStreamPass(stream, runtime.deps, { fromMs, untilMs }, cursor);
+      return { records: result.records, alerts: result.alerts.length };
+    } catch (err) {
+      if (err instanceof OrgWardenError && err.code === 'SF_REQUEST_LIMIT' && token) {
+        const delayMs = Number(err.data.retryAfterMs ?? 60_000);
+        log.warn({ org: job.data.org, stream: stream.name, delayMs }, 'API allocation at the reserve: job delayed');
+        await job.moveToDelayed(Date.now() + delayMs, token);
+        throw new DelayedError();
+      }
+      throw err;
+    } finally {
+      // Only release our own lock (compare-and-delete).
+      await redis.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, lockKey, lockValue);
+    }
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The worker's view of one org: paged queries, sObject collection writes and raw requests,
+ * every HTTP call through the quota governor. Built on a jsforce `Connection` (or the
+ * `@salesforce/core` one, which extends it); nothing outside salesforce/ sees jsforce.
+ */
+import type { Logger } from '../logger';
+import { toOrgWardenError } from './errors';
+import type { QuotaGovernor } from './quota-governor';
+import type { CallPriority } from './quota-policy';
+import { observeResponses, parseLimitInfo, type ObservedResponse } from './response-observer';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRequest {
+  method: HttpMethod;
+  url: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** The part of a jsforce Connection the client uses. */
+export interface ConnectionLike {
+  instanceUrl: string;
+  version: string;
+  request<T = unknown>(request: ApiRequest): Promise<T>;
+}
+
+export interface QueryOptions {
+  priority: CallPriority;
+  /** queryAll: include deleted and archived rows. */
+  all?: boolean;
+  /** Sforce-Query-Options batchSize (200–2000); Salesforce may return fewer. */
+  batchSize?: number;
+}
+
+export interface SaveError {
+  statusCode: string;
+  message: string;
+  fields: string[];
+}
+
+export interface SaveResult {
+  id?: string;
+  success: boolean;
+  created?: boolean;
+  errors: SaveError[];
+}
+
+interface QueryPage<T> {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+  records: T[];
+}
+
+export const MAX_COLLECTION_RECORDS = 200;
+
+export class OrgClient {
+  private orgClockOffsetMs = 0;
+  /** API calls made through this client (each page, each write), for `--stats`. */
+  callCount = 0;
+
+  constructor(
+    readonly orgId: string,
+    private readonly connection: ConnectionLike,
+    readonly quota: QuotaGovernor,
+    private readonly log: Logger,
+  ) {
+    observeResponses(connection, (response) => this.onResponse(response));
+  }
+
+  get instanceUrl(): string {
+    return this.connection.instanceUrl;
+  }
+
+  /** The org's current time, from the `Date` header of its latest response. */
+  orgNowMs(): number {
+    return Date.now() + this.orgClockOffsetMs;
+  }
+
+  /** One API call per page; yields each page's records in order. */
+  async *queryPages<T>(soql: string, options: QueryOptions): AsyncGenerator<T[]> {
+    const headers = options.batchSize ? { 'Sforce-Query-Options': `batchSize=${options.batchSize}` } : undefined;
+    let url = `/${options.all ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`;
+    for (;;) {
+      const page = await this.request<QueryPage<T>>(options.priority, { method: 'GET', url, ...(headers ? { headers } : {}) }, 'query');
+      yield page.records;
+      if (page.done || !page.nextRecordsUrl) return;
+      url = page.nextRecordsUrl;
+    }
+  }
+
+  /** Upsert by external id through sObject collections, ≤ 200 records per call, allOrNone false. */
+  async upsertCollection(
+    sobject: string,
+    externalIdField: string,
+    records: ReadonlyArray<Record<string, unknown>>,
+    priority: CallPriority,
+  ): Promise<SaveResult[]> {
+    const results: SaveResult[] = [];
+    for (let i = 0; i < records.length; i += MAX_COLLECTION_RECORDS) {
+      const chunk = records.slice(i, i + MAX_COLLECTION_RECORDS).map((record) => ({ attributes: { type: sobject }, ...record }));
+      const body = JSON.stringify({ allOrNone: false, records: chunk });
+      const url = `/composite/sobjects/${encodeURIComponent(sobject)}/${encodeURIComponent(externalIdField)}`;
+      results.push(...(await this.request<SaveResult[]>(priority, { method: 'PATCH', url, body, headers: { 'content-type': 'application/json' } }, 'upsert')));
+    }
+    return results;
+  }
+
+  async request<T>(priority: CallPriority, req: ApiRequest, what: string = req.method): Promise<T> {
+    return this.quota.run(priority, async () => {
+      this.callCount += 1;
+      try {
+        return await this.connection.request<T>(req);
+      } catch (err) {
+        throw toOrgWardenError(err, `Salesforce ${what} failed`);
+      }
+    });
+  }
+
+  private onResponse(response: ObservedResponse): void {
+    const usage = parseLimitInfo(response.headers['sforce-limit-info']);
+    if (usage) this.quota.observe(usage).catch((err: unknown) => this.log.warn({ err }, 'could not record API usage'));
+    const date = response.headers.date;
+    const dateMs = typeof date === 'string' ? Date.parse(date) : Number.NaN;
+    // Date has whole seconds: only move the clock when the difference is beyond that resolution.
+    if (Number.isFinite(dateMs) && Math.abs(dateMs - this.orgNowMs()) > 1_500) this.orgClockOffsetMs = dateMs - Date.now();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The simulated org's data dictionary: what `describe` would say about each sObject.
+ * Shared by the SOQL engine, the record store and the REST routes of the simulator.
+ */
+
+/** Field types as Salesforce's describe calls name them (lower-cased). */
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'picklist'
+  | 'multipicklist'
+  | 'boolean'
+  | 'int'
+  | 'long'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'datetime'
+  | 'date'
+  | 'time'
+  | 'reference'
+  | 'email'
+  | 'url'
+  | 'phone'
+  | 'base64'
+  | 'textarea';
+
+export interface FieldDef {
+  /** API name in its canonical case, e.g. `LoginTime`, `Alert_Key__c`. */
+  name: string;
+  type: FieldType;
+  /** For `reference` fields: the sObject types it may point to. */
+  referenceTo?: string[];
+  /** For `reference` fields: the parent relationship name used in SOQL (`LoginGeo`, `CreatedBy`, `User__r`). */
+  relationshipName?: string;
+  externalId?: boolean;
+  unique?: boolean;
+  createable?: boolean;
+  updateable?: boolean;
+  nillable?: boolean;
+  /** Whether the field may appear in WHERE (some LoginHistory fields cannot). Default true. */
+  filterable?: boolean;
+  length?: number;
+  /** Picklist values (API names) when known. */
+  picklistValues?: string[];
+  /** Restricted picklist: writes of a value outside `picklistValues` fail (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
+  restrictedPicklist?: boolean;
+  defaultValue?: string | number | boolean | null;
+  /** Auto-number field (read-only, assigned on create), e.g. `{ displayFormat: 'A-{0000}', startingNumber: 1 }`. */
+  autoNumber?: { displayFormat: string; startingNumber: number };
+  /** Formula field: read-only; the simulator does not compute it (always null). */
+  calculated?: boolean;
+}
+
+export interface SObjectDef {
+  /** API name in canonical case (`LoginHistory`, `Warden_Alert__c`). */
+  name: string;
+  /** Three-character Id prefix (`005` User, `0Ya` LoginHistory, `a00` first custom object …). */
+  keyPrefix: string;
+  custom: boolean;
+  /** Fields keyed by lower-cased API name (SOQL and REST are case-insensitive on names). */
+  fields: Map<string, FieldDef>;
+  queryable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  deletable: boolean;
+  /** Display label (`Login History`), used in error messages as Salesforce does. */
+  label?: string;
+  /**
+   * The datetime field that says when a record came into existence (`CreatedDate`, `LoginTime` for
+   * LoginHistory, `SystemModstamp` where there is no CreatedDate): the simulator hides records
+   * whose value is after its clock. Undefined: always visible.
+   */
+  visibleFrom?: string;
+}
+
+/** Case-insensitive lookup of sObject definitions. */
+export interface Schema {
+  get(name: string): SObjectDef | undefined;
+  all(): Iterable<SObjectDef>;
+}
+
+/**
+ * A stored record: API field names in canonical case, values as the REST API returns them
+ * (datetimes as `2024-01-02T03:04:05.000+0000`, dates `2024-01-02`, numbers, booleans, null).
+ */
+export type SimRecord = { Id: string } & Record<string, unknown>;
