@@ -52,8 +52,11 @@ function wrap(target: Target, connection: ConnectionLike, accessToken: string, d
 }
 
 async function connectSimulator(dir: string, deps: ConnectDeps): Promise<Connected> {
-  const { OrgSimulator } = await import('../sim');
-  const simulator = await OrgSimulator.load(dir);
+  const { OrgSimulator, FixtureError } = await import('../sim');
+  const simulator = await OrgSimulator.load(dir).catch((err: unknown) => {
+    if (!(err instanceof FixtureError)) throw err;
+    throw new OrgWardenError('FIXTURE_INVALID', err.message, { cause: err, actions: ['fix the listed files, or point sim: at another fixture org directory'] });
+  });
   const { url } = await simulator.start({ port: 0 });
   const accessToken = simulator.issueAccessToken();
   const connection = new Connection({ instanceUrl: url, accessToken, version: API_VERSION });

@@ -33,8 +33,12 @@ export interface FieldDef {
   referenceTo?: string[];
   /** For `reference` fields: the parent relationship name used in SOQL (`LoginGeo`, `CreatedBy`, `User__r`). */
   relationshipName?: string;
+  /** Display label (`Alert Key`); Salesforce's error messages name fields by label. */
+  label?: string;
   externalId?: boolean;
   unique?: boolean;
+  /** Unique / external-id matching is case-sensitive (default: case-insensitive, as Salesforce). */
+  caseSensitive?: boolean;
   createable?: boolean;
   updateable?: boolean;
   nillable?: boolean;

@@ -1,0 +1,51 @@
+/**
+ * The org as a client sees it at the simulated "now": records whose creation time (the object's
+ * `visibleFrom` field) is still in the future do not exist yet, and event log files are purged
+ * after their retention (30 days with Event Monitoring, 1 day without, per Salesforce's REST guide).
+ */
+import type { SimClock } from './clock';
+import type { RecordStore } from './record-store';
+import type { SObjectDef, SimRecord } from './schema/types';
+import { dateTimeMs } from './sf-datetime';
+
+const DAY_MS = 24 * 3_600_000;
+
+export class OrgView {
+  constructor(
+    private readonly store: RecordStore,
+    private readonly clock: SimClock,
+    /** How long event log files stay after their CreatedDate. */
+    private readonly eventLogRetentionMs = 30 * DAY_MS,
+  ) {}
+
+  static retentionFor(eventMonitoring: 'shield' | 'free' | 'none'): number {
+    return eventMonitoring === 'shield' ? 30 * DAY_MS : DAY_MS;
+  }
+
+  isVisible(def: SObjectDef, record: SimRecord, nowMs: number = this.clock.nowMs()): boolean {
+    if (!def.visibleFrom) return true;
+    const from = dateTimeMs(record[def.visibleFrom]);
+    if (from === undefined) return true;
+    if (from > nowMs) return false;
+    return def.name !== 'EventLogFile' || from > nowMs - this.eventLogRetentionMs;
+  }
+
+  /** Records of a type that exist now, soft-deleted ones included (queryAll shows them). */
+  records(sobject: string): SimRecord[] {
+    const def = this.store.schema.get(sobject);
+    if (!def) return [];
+    const now = this.clock.nowMs();
+    return this.store.all(def.name).filter((r) => this.isVisible(def, r, now));
+  }
+
+  /** A record that exists now, with its type. */
+  getEntry(id: string): { def: SObjectDef; record: SimRecord } | undefined {
+    const entry = this.store.getEntry(id);
+    const def = entry && this.store.schema.get(entry.sobject);
+    return def && entry && this.isVisible(def, entry.record) ? { def, record: entry.record } : undefined;
+  }
+
+  get(id: string): SimRecord | undefined {
+    return this.getEntry(id)?.record;
+  }
+}
