@@ -55,9 +55,13 @@ const configSchema = z.strictObject({
   reservePercent: z.number().min(1).max(90).default(10),
   /** Optional cap on OrgWarden's own share of the daily allocation, in percent. */
   ownSharePercent: z.number().min(1).max(100).optional(),
-  redis: z.strictObject({ url: z.string().regex(/^rediss?:\/\//, 'use redis://host:port') }).default({
-    url: 'redis://127.0.0.1:6379',
-  }),
+  redis: z
+    .strictObject({
+      url: z.string().regex(/^rediss?:\/\//, 'use redis://host:port').default('redis://127.0.0.1:6379'),
+      /** Prefix of every key and queue, so several deployments (or tests) can share one Redis. */
+      keyPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'use 1-32 letters, digits, - or _').default('ow'),
+    })
+    .default({ url: 'redis://127.0.0.1:6379', keyPrefix: 'ow' }),
   ipTags: z.partialRecord(z.enum(IP_TAGS), z.array(cidr)).default({}),
   ipFeeds: z
     .array(z.strictObject({ file: z.string().optional(), url: z.url().optional(), tag: z.enum(IP_TAGS) }))

@@ -2,7 +2,8 @@
  * Alerts → `Warden_Alert__c`, upserted on `Alert_Key__c` through sObject collections (≤ 200 per
  * call, priority "write-back"). Status and Classification are never sent: admins own them.
  */
-import type { OrgClient, SaveError } from '../salesforce/org-client';
+import { OrgWardenError } from '../errors';
+import type { OrgClient, SaveError, SaveResult } from '../salesforce/org-client';
 import type { Alert } from './alert';
 
 export const ALERT_OBJECT = 'Warden_Alert__c';
@@ -59,9 +60,21 @@ export interface WriteBackResult {
   failed: Array<{ key: string; errors: SaveError[] }>;
 }
 
+/**
+ * Never throws for Salesforce errors: a call that fails (package not installed, no access …)
+ * marks every alert of the batch failed with Salesforce's errorCode, so the caller still has
+ * the alerts to print and knows not to advance its cursor.
+ */
 export async function writeAlerts(client: OrgClient, alerts: readonly Alert[]): Promise<WriteBackResult> {
   if (alerts.length === 0) return { written: 0, failed: [] };
-  const results = await client.upsertCollection(ALERT_OBJECT, ALERT_KEY_FIELD, alerts.map(toAlertRecord), 'write-back');
+  let results: SaveResult[];
+  try {
+    results = await client.upsertCollection(ALERT_OBJECT, ALERT_KEY_FIELD, alerts.map(toAlertRecord), 'write-back');
+  } catch (err) {
+    if (!(err instanceof OrgWardenError) || err.code === 'SF_REQUEST_LIMIT') throw err;
+    const error: SaveError = { statusCode: String(err.data.errorCode ?? err.code), message: err.message, fields: [] };
+    return { written: 0, failed: alerts.map((alert) => ({ key: alert.key, errors: [error] })) };
+  }
   const failed: WriteBackResult['failed'] = [];
   results.forEach((result, i) => {
     if (!result.success) failed.push({ key: alerts[i]!.key, errors: result.errors });

@@ -7,6 +7,7 @@ import { projectRoot } from '../paths';
 import { startIngestHost, type IngestHost } from '../queues/ingest-host';
 import { soql } from '../salesforce/soql';
 import { connectRedis } from '../state/redis';
+import { orgKeyPattern } from '../state/redis-keys';
 import { parseCommandArgs } from './args';
 
 export const DEMO_HELP = `Usage: orgwarden demo [--data DIR] [--once]
@@ -42,7 +43,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const url = env.redisUrl() ?? config.redis.url;
   const producer = await connectRedis(url, 'producer');
   const workerConnection = await connectRedis(url, 'worker');
-  await forgetPreviousDemo(producer, dataDir);
+  await forgetPreviousDemo(producer, config.redis.keyPrefix, dataDir);
   const host = await startIngestHost({ config, producer, workerConnection, log, queueName: DEMO_QUEUE, fresh: true });
   try {
     out('OrgWarden demo: simulated org + worker, first logins poll running …');
@@ -65,9 +66,9 @@ export async function demoCommand(argv: string[]): Promise<number> {
 }
 
 /** The simulated org starts fresh each run: drop the cursors and detection state a previous demo left. */
-async function forgetPreviousDemo(redis: Redis, dataDir: string): Promise<void> {
+async function forgetPreviousDemo(redis: Redis, prefix: string, dataDir: string): Promise<void> {
   const orgId = (JSON.parse(readFileSync(join(dataDir, 'org.json'), 'utf8')) as { organizationId: string }).organizationId.slice(0, 15);
-  const keys = await redis.keys(`ow:{${orgId}}:*`);
+  const keys = await redis.keys(orgKeyPattern(prefix, orgId));
   if (keys.length) await redis.del(...keys);
 }
 
@@ -86,8 +87,13 @@ async function report(host: IngestHost, log: Logger): Promise<void> {
   log.debug({ alerts: rows.length }, 'alerts read back');
   out(`\nWarden_Alert__c records in the org (${rows.length}):`);
   for (const row of rows) out(`  ${row.Severity__c.padEnd(7)}${row.Policy_Id__c.padEnd(16)}${row.First_Occurrence__c}  ${row.Name}`);
-  if (connected.simulator) {
-    out(`\nSimulated org: ${connected.simulator.url}  (Salesforce REST API; e.g. ${connected.simulator.url}/services/data)`);
+  const sim = connected.simulator;
+  if (sim) {
+    // A token of the throw-away simulated org, for exploring it; never a real org's credential.
+    const token = sim.issueAccessToken();
+    out(`\nSimulated org (Salesforce REST API): ${sim.url}`);
+    out(`  access token for this simulator: ${token}`);
+    out(`  curl -s -H "Authorization: Bearer ${token}" "${sim.url}/services/data/v62.0/query?q=SELECT+Name,Severity__c+FROM+Warden_Alert__c"`);
   }
 }
 

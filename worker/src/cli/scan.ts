@@ -2,7 +2,7 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { alertJsonLine, type Alert } from '../alerts/alert';
 import { defaultConfig, env, loadConfigFile } from '../config';
-import { OrgWardenError } from '../errors';
+import { formatForUser, OrgWardenError } from '../errors';
 import { createLogger } from '../logger';
 import { scan, type ScanResult } from '../pipeline/scan';
 import { parseOrgArgument, tokenTarget, type Target } from '../salesforce/targets';
@@ -59,7 +59,11 @@ export async function scanCommand(argv: string[]): Promise<number> {
   await writeAlerts(result.alerts, values.json);
   if (values.stats) writeFileSync(values.stats, `${JSON.stringify(result.stats, null, 2)}\n`);
   if (result.writeBackFailures > 0) {
-    process.stderr.write(`orgwarden: ${result.writeBackFailures} alert(s) could not be written to Warden_Alert__c (see the log above); they are in the output.\n`);
+    const codes = [...new Set(result.passes.flatMap((pass) => pass.writeBack.failed.flatMap((f) => f.errors.map((e) => e.statusCode))))];
+    const err = new OrgWardenError('WRITE_BACK_FAILED', `${result.writeBackFailures} alert(s) could not be written to Warden_Alert__c (${codes.join(', ')}); they are in the output above`, {
+      actions: ['deploy the OrgWarden package (scripts/deploy.sh) and assign Warden_Integration to the service account'],
+    });
+    process.stderr.write(`${formatForUser(err)}\n`);
     return 1;
   }
   return 0;

@@ -16,6 +16,7 @@ import { RedisQuotaStore } from '../salesforce/quota-store';
 import { parseOrgArgument, tokenTarget, type Target } from '../salesforce/targets';
 import { RedisCursorStore } from '../state/cursor-store';
 import { RedisKeyedState } from '../state/keyed-state';
+import { orgKey } from '../state/redis-keys';
 import type { PassDeps } from './stream-pass';
 
 /** Inside a job, wait at most this long for allocation before handing the job back as delayed. */
@@ -50,6 +51,10 @@ export class OrgRuntimes {
     private readonly resolveTarget: (org: OrgConfig) => Target = targetOf,
   ) {}
 
+  get keyPrefix(): string {
+    return this.config.redis.keyPrefix;
+  }
+
   get(name: string): Promise<OrgRuntime> {
     let runtime = this.runtimes.get(name);
     if (!runtime) {
@@ -73,11 +78,11 @@ export class OrgRuntimes {
     const params = { ...DEFAULT_QUOTA_PARAMS, reservePercent: this.config.reservePercent, ...(this.config.ownSharePercent ? { ownSharePercent: this.config.ownSharePercent } : {}) };
     const connected = await connect(this.resolveTarget(org), {
       log,
-      governorFor: (orgId) => new QuotaGovernor(new RedisQuotaStore(this.redis, orgId), params, log.child({ component: 'quota' }), { maxWaitMs: JOB_QUOTA_WAIT_MS }),
+      governorFor: (orgId) => new QuotaGovernor(new RedisQuotaStore(this.redis, orgId, this.keyPrefix), params, log.child({ component: 'quota' }), { maxWaitMs: JOB_QUOTA_WAIT_MS }),
     });
     const { client } = connected;
-    const policies: PolicyRunner = createPolicyRunner(this.config, (policyId) => new RedisKeyedState(this.redis, `ow:{${client.orgId}}:state:${policyId}:`));
-    const deps: PassDeps = { client, policies, users: new UserDirectory(client), cursors: new RedisCursorStore(this.redis, client.orgId), log };
+    const policies: PolicyRunner = createPolicyRunner(this.config, (policyId) => new RedisKeyedState(this.redis, `${orgKey(this.keyPrefix, client.orgId, 'state', policyId)}:`));
+    const deps: PassDeps = { client, policies, users: new UserDirectory(client), cursors: new RedisCursorStore(this.redis, client.orgId, this.keyPrefix), log };
     return { name, connected, deps };
   }
 }

@@ -57,7 +57,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const storeFor = (orgId: string): QuotaStore => {
     if (options.target.kind === 'sim') return new MemoryQuotaStore();
     if (!options.redis) throw new Error('scan of a real org needs Redis for the shared quota figure');
-    return new RedisQuotaStore(options.redis, orgId);
+    return new RedisQuotaStore(options.redis, orgId, config.redis.keyPrefix);
   };
   const connected = await connect(options.target, {
     log,

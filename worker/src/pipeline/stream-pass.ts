@@ -58,8 +58,10 @@ export async function runTimeStreamPass<Row>(
   result.writeBack = await writeAlerts(deps.client, result.alerts);
   if (result.writeBack.failed.length > 0) {
     deps.log.error({ stream: stream.name, failed: result.writeBack.failed }, 'some alerts could not be written to Warden_Alert__c');
+  } else if (result.cursor) {
+    // Only once every alert is in the org: otherwise the next pass reads the window again.
+    await deps.cursors.set(stream.name, result.cursor);
   }
-  if (result.cursor) await deps.cursors.set(stream.name, result.cursor);
   result.apiCalls = deps.client.callCount - callsBefore;
   deps.log.info(
     { stream: stream.name, records: result.records, skipped: result.skipped, alerts: result.alerts.length, apiCalls: result.apiCalls },

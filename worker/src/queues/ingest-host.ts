@@ -38,7 +38,8 @@ export interface IngestHostOptions {
 export async function startIngestHost(options: IngestHostOptions): Promise<IngestHost> {
   const { config, log } = options;
   const name = options.queueName ?? INGEST_QUEUE;
-  const queue = new Queue<IngestJobData>(name, { connection: options.producer });
+  const prefix = config.redis.keyPrefix;
+  const queue = new Queue<IngestJobData>(name, { connection: options.producer, prefix });
   queue.on('error', (err) => log.error({ err, queue: name }, 'queue error'));
   if (options.fresh) await queue.obliterate({ force: true });
   for (const org of config.orgs) {
@@ -47,6 +48,7 @@ export async function startIngestHost(options: IngestHostOptions): Promise<Inges
   const runtimes = new OrgRuntimes(config, options.producer, log, options.resolveTarget);
   const worker = new Worker<IngestJobData, IngestOutcome>(name, createIngestProcessor(runtimes, options.producer, log), {
     connection: options.workerConnection,
+    prefix,
     concurrency: options.concurrency ?? 2,
   });
   worker.on('error', (err) => log.error({ err, queue: name }, 'worker error'));

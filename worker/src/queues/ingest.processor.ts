@@ -12,6 +12,7 @@ import type { OrgRuntimes } from '../pipeline/org-runtime';
 import { runTimeStreamPass } from '../pipeline/stream-pass';
 import { windowStart } from '../streams/cursor-poll';
 import { loginHistoryStream } from '../streams/login-history';
+import { orgKey } from '../state/redis-keys';
 import type { IngestJobData } from './names';
 
 const LOCK_TTL_MS = 15 * 60_000;
@@ -29,7 +30,7 @@ export function createIngestProcessor(runtimes: OrgRuntimes, redis: Redis, log: 
     if (!stream) throw new OrgWardenError('USAGE', `stream ${job.data.stream} is not implemented yet`);
     const runtime = await runtimes.get(job.data.org);
     const { client } = runtime.connected;
-    const lockKey = `ow:{${client.orgId}}:lock:${stream.name}`;
+    const lockKey = orgKey(runtimes.keyPrefix, client.orgId, 'lock', stream.name);
     const lockValue = randomUUID();
     if ((await redis.set(lockKey, lockValue, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return { skipped: 'locked' };
     try {
@@ -38,6 +39,13 @@ export function createIngestProcessor(runtimes: OrgRuntimes, redis: Redis, log: 
       const untilMs = client.orgNowMs();
       const fromMs = cursor ? windowStart(cursor) : untilMs - stream.backfillDays * 86_400_000;
       const result = await runTimeStreamPass(stream, runtime.deps, { fromMs, untilMs }, cursor);
+      if (result.writeBack.failed.length > 0) {
+        // The cursor stayed where it was: the retry re-reads the window and writes the alerts again.
+        throw new OrgWardenError('WRITE_BACK_FAILED', `${result.writeBack.failed.length} alert(s) could not be written to Warden_Alert__c`, {
+          data: { failed: result.writeBack.failed },
+          actions: ['check that the OrgWarden package is deployed and Warden_Integration is assigned to the service account'],
+        });
+      }
       return { records: result.records, alerts: result.alerts.length };
     } catch (err) {
       if (err instanceof OrgWardenError && err.code === 'SF_REQUEST_LIMIT' && token) {

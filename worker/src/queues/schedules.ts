@@ -23,7 +23,8 @@ export async function upsertStreamSchedules(queue: Queue<IngestJobData>, org: st
   for (const { stream, everyMinutes } of schedules) {
     await queue.upsertJobScheduler(
       schedulerId(org, stream),
-      { every: everyMinutes * 60_000, immediately: true },
+      // `every` schedulers run their first job at once: the first poll (backfill) starts at boot.
+      { every: everyMinutes * 60_000 },
       { name: stream, data: { org, stream }, opts: INGEST_JOB_OPTIONS },
     );
   }

@@ -15,8 +15,8 @@ import { describeTarget, orgIdFromToken, type Target } from './targets';
 
 export interface Connected {
   client: OrgClient;
-  /** Present for `sim:` targets: the simulator serving the org, for status pages and tests. */
-  simulator?: { url: string };
+  /** Present for `sim:` targets: the simulator serving the org (the demo prints how to explore it). */
+  simulator?: { url: string; issueAccessToken(): string };
   close(): Promise<void>;
 }
 
@@ -61,7 +61,7 @@ async function connectSimulator(dir: string, deps: ConnectDeps): Promise<Connect
   const accessToken = simulator.issueAccessToken();
   const connection = new Connection({ instanceUrl: url, accessToken, version: API_VERSION });
   const connected = wrap({ kind: 'sim', dir }, connection, accessToken, deps, () => simulator.stop());
-  return { ...connected, simulator: { url } };
+  return { ...connected, simulator: { url, issueAccessToken: () => simulator.issueAccessToken() } };
 }
 
 async function connectJwt(target: Extract<Target, { kind: 'jwt' }>, deps: ConnectDeps): Promise<Connected> {

@@ -3,6 +3,7 @@
  * real deployment (all worker processes share one view), memory for an in-process simulated org.
  */
 import type { Redis } from 'ioredis';
+import { orgKey } from '../state/redis-keys';
 import {
   decide,
   PRIORITY_HEADROOM_PERCENT,
@@ -115,9 +116,9 @@ export class RedisQuotaStore implements QuotaStore {
   constructor(
     private readonly redis: Redis,
     orgId: string,
-    prefix = 'ow',
+    prefix: string,
   ) {
-    const base = `${prefix}:{${orgId}}:quota`;
+    const base = orgKey(prefix, orgId, 'quota');
     this.keys = [base, `${base}:res`, `${base}:own`];
   }
 

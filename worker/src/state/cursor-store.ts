@@ -3,6 +3,7 @@
  * (a scan covers an explicit window and must not move the long-running worker's cursors).
  */
 import type { Redis } from 'ioredis';
+import { orgKey } from './redis-keys';
 
 export interface TimeCursor {
   /** Newest row time processed, epoch ms. */
@@ -31,11 +32,11 @@ export class RedisCursorStore implements CursorStore {
   constructor(
     private readonly redis: Redis,
     private readonly orgId: string,
-    private readonly prefix = 'ow',
+    private readonly prefix: string,
   ) {}
 
   private key(stream: string): string {
-    return `${this.prefix}:{${this.orgId}}:cursor:${stream}`;
+    return orgKey(this.prefix, this.orgId, 'cursor', stream);
   }
 
   async get(stream: string) {
