@@ -67,7 +67,9 @@ export function createSimServer(core: SimCore): Server {
     res.on('finish', () => {
       log.status = res.statusCode;
     });
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Clients that keep an instance URL with a trailing slash (the sf CLI does) send `//services/…`;
+    // Salesforce serves those, and `new URL` would read `//services` as a host.
+    const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://127.0.0.1');
     dispatch(core, ex, url, log).catch((err: unknown) => fail(ex, log, err));
   });
 }
