@@ -21,6 +21,7 @@ import { canLogIn, findUserByUsername, runAsUser } from './auth/users';
 import { SimClock } from './clock';
 import { loadFixture, type LoadedFixture } from './fixture/fixture-loader';
 import type { ConnectedAppConfig } from './fixture/org-config';
+import type { PublicationSettings } from './eventlogs/publication-schedule';
 import { createSimServer } from './http/http-server';
 import { RequestLog, type RequestLogEntry } from './http/request-log';
 import { IdSequence } from './ids';
@@ -31,6 +32,10 @@ import type { SimRecord } from './schema/types';
 import { parseDateTime } from './sf-datetime';
 import type { SimCore } from './sim-core';
 import { executeSoql, type ExecuteSoql } from './soql';
+import { Outbox, type SentEmail } from './actions/outbox';
+import type { FaultConfigInput } from './faults/fault-config';
+import { createFaultEngine, SimFaults } from './faults/sim-faults';
+import { securityApis } from './fixture/security-fixture';
 
 export interface OrgSimulatorOptions {
   /** SFDX package directory whose custom objects the org has; default the repository's `force-app`. */
@@ -51,6 +56,12 @@ export interface OrgSimulatorOptions {
   executeSoql?: ExecuteSoql;
   /** Real-time source for the clock (tests). */
   realNowMs?: () => number;
+  /** When event log files are published; overrides org.json `eventLogPublication` field by field. */
+  eventLogPublication?: Partial<PublicationSettings>;
+  /** Steady API calls per hour by the org's other apps; default org.json `apiRequests.otherAppsCallsPerHour`, else 0. */
+  otherAppsCallsPerHour?: number;
+  /** Faults on demand: a faults.json / faults.yaml path or the configuration; rules add to org.json `faults`. */
+  faults?: string | FaultConfigInput;
 }
 
 const TWO_HOURS_MS = 2 * 3_600_000;
@@ -67,6 +78,8 @@ export class OrgSimulator {
   readonly warnings: readonly string[];
   /** `security/<Name>.json` of the fixture, parsed. */
   readonly security: Readonly<Record<string, unknown>>;
+  /** Faults on demand: HTTP errors, resets, slow or corrupt bodies, expired sessions, quota exhaustion. */
+  readonly faults: SimFaults;
   private readonly core: SimCore;
   private server: Server | undefined;
   private origin = 'http://127.0.0.1';
@@ -88,23 +101,33 @@ export class OrgSimulator {
       view: new OrgView(this.store, this.clock, OrgView.retentionFor(fixture.config.eventMonitoring)),
       clock: this.clock,
       tokens: new TokenStore(fixture.organizationId, this.clock, options.tokenTtlMs ?? TWO_HOURS_MS),
-      usage: new ApiUsage(fixture.config.apiRequests.max, fixture.config.apiRequests.used),
+      usage: new ApiUsage(this.clock, {
+        max: fixture.config.apiRequests.max,
+        used: fixture.config.apiRequests.used,
+        otherAppsCallsPerHour: options.otherAppsCallsPerHour ?? fixture.config.apiRequests.otherAppsCallsPerHour ?? 0,
+      }),
       cursors: new QueryCursors(this.clock),
       requestLog: new RequestLog(),
       ids: new IdSequence(),
       organizationId: fixture.organizationId,
+      language: fixture.config.language,
       logFiles: new Map(fixture.eventLogFiles.map((e) => [e.record.Id, e.file])),
       executeSoql: options.executeSoql ?? executeSoql,
       connectedApp: connectedAppSettings(fixture.config.connectedApp, options.connectedApp, fixture.dir),
       serviceAccount: options.serviceAccount ?? fixture.config.serviceAccount,
       compress: options.compress ?? true,
+      ...securityApis(fixture, this.store, this.clock),
+      outbox: new Outbox(this.clock),
+      faults: createFaultEngine(() => this.core, fixture.config.faults, options.faults),
       baseUrl: () => this.origin,
     };
+    this.faults = new SimFaults(this.core.faults);
   }
 
   /** Loads and validates a fixture org directory (throws FixtureError listing every problem). */
   static async load(dir: string, options: OrgSimulatorOptions = {}): Promise<OrgSimulator> {
-    return new OrgSimulator(loadFixture(dir, options.packageDir ? { packageDir: options.packageDir } : {}), options);
+    const fixtureOptions = { ...(options.packageDir ? { packageDir: options.packageDir } : {}), ...(options.eventLogPublication ? { eventLogPublication: options.eventLogPublication } : {}) };
+    return new OrgSimulator(loadFixture(dir, fixtureOptions), options);
   }
 
   /** Starts serving on 127.0.0.1 (`port` 0 or absent: any free port). */
@@ -168,9 +191,22 @@ export class OrgSimulator {
     return { used: this.core.usage.used, max: this.core.usage.max };
   }
 
-  /** Sets the calls used (and optionally the allocation), e.g. to exhaust or free it in a test. */
+  /**
+   * Sets the calls used (and optionally the allocation), e.g. to exhaust or free it in a test. The
+   * calls count as made now: they age out together 24 h of simulated time later.
+   */
   setApiUsage(used: number, max?: number): void {
     this.core.usage.set(used, max);
+  }
+
+  /** Other apps of the org make `count` API calls now; returns how many the allocation let through. */
+  burstOtherAppCalls(count: number): number {
+    return this.core.usage.burst(count);
+  }
+
+  /** Other apps of the org call the API at a steady `callsPerHour` from now on (0 stops them). */
+  setOtherAppsRate(callsPerHour: number): void {
+    this.core.usage.setOtherAppsRate(callsPerHour);
   }
 
   /** Jumps the simulated clock (shorthand for `clock.setNow`). */
@@ -185,5 +221,15 @@ export class OrgSimulator {
 
   clearRequestLog(): void {
     this.core.requestLog.clear();
+  }
+
+  /** Email the org sent through the `emailSimple` action, oldest first. */
+  get sentEmails(): readonly SentEmail[] {
+    return this.core.outbox.emails;
+  }
+
+  /** Forgets sent email (the day's SingleEmail allocation stays used). */
+  clearSentEmails(): void {
+    this.core.outbox.clear();
   }
 }

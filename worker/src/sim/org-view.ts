@@ -1,7 +1,14 @@
 /**
  * The org as a client sees it at the simulated "now": records whose creation time (the object's
- * `visibleFrom` field) is still in the future do not exist yet, and event log files are purged
- * after their retention (30 days with Event Monitoring, 1 day without, per Salesforce's REST guide).
+ * `visibleFrom` field: LoginTime for LoginHistory, CreatedDate for most objects, an event log
+ * file's publication time) is still in the future do not exist yet, and event log files are purged
+ * after their retention — from query, queryAll and LogFile download alike (404).
+ *
+ * Retention, REST API Developer Guide "Using Event Monitoring": "Log files are available for 30
+ * days after their CreatedDate in orgs with Event Monitoring licenses, after which they're
+ * automatically deleted. In all Developer Edition orgs, log files are available for 1 day"; the
+ * free event types are "free for all customers with a 24-hour data retention period" (Object
+ * Reference, "CSP Violation Event Type").
  */
 import type { SimClock } from './clock';
 import type { RecordStore } from './record-store';

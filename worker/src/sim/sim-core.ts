@@ -13,6 +13,10 @@ import type { OrgView } from './org-view';
 import type { RecordStore } from './record-store';
 import type { SimSchema } from './schema/sim-schema';
 import type { ExecuteSoql } from './soql/api';
+import type { Outbox } from './actions/outbox';
+import type { MetadataOrg } from './soap/metadata-org';
+import type { ToolingOrg } from './tooling/tooling-org';
+import type { FaultEngine } from './faults/fault-engine';
 
 export interface ConnectedAppSettings {
   /** JWT `iss` / `client_id` that must be presented; absent: any. */
@@ -35,6 +39,8 @@ export interface SimCore {
   ids: IdSequence;
   /** 18-character organization id. */
   organizationId: string;
+  /** The org's default language (org.json `language`), for users without a LanguageLocaleKey. */
+  language: string;
   /** EventLogFile id → absolute path of its CSV body. */
   logFiles: Map<string, string>;
   /** The SOQL engine (injectable for tests). */
@@ -44,6 +50,14 @@ export interface SimCore {
   serviceAccount: string | undefined;
   /** Gzip responses when the client accepts it. */
   compress: boolean;
+  /** Tooling API rows (Health Check) and cursors. */
+  tooling: ToolingOrg;
+  /** Metadata API components from the fixture's `security/` (SecuritySettings, profile login IP ranges). */
+  metadata: MetadataOrg;
+  /** Email sent by the `emailSimple` action, and the SingleEmail allocation it used. */
+  outbox: Outbox;
+  /** Faults on demand (faults/): consulted on every request and by the LogFile and query routes. */
+  faults: FaultEngine;
   /** `http://127.0.0.1:<port>` once listening. */
   baseUrl(): string;
 }

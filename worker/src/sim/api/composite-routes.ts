@@ -14,6 +14,7 @@ import { createRecord, deleteRecord, updateRecord, upsertRecord } from '../write
 import { failure, rolledBack, WriteError, type SaveResult } from '../writes/write-error';
 import { parseCollection, tooManyRecords, MAX_COLLECTION_RECORDS, type CollectionRecord } from './collection-request';
 import { allow, basePath, writer, type DataRequest } from './data-request';
+import { readerLabels } from '../i18n/reader-language';
 import { recordJson } from './record-json';
 
 type Operation = { id?: string; run: () => SaveResult };
@@ -102,7 +103,7 @@ async function retrieve(r: DataRequest, def: SObjectDef): Promise<void> {
   const fields = body.fields.map(String).join(',');
   const rows = body.ids.map((id) => {
     const record = isSalesforceId(id) ? r.core.view.get(to18(id)) : undefined;
-    return record && record['IsDeleted'] !== true ? recordJson(basePath(r), def, record, fields) : null;
+    return record && record['IsDeleted'] !== true ? recordJson(basePath(r), def, record, fields, readerLabels(r.core, r.session.userId)) : null;
   });
   sendJson(r.ex, 200, rows);
 }

@@ -14,6 +14,8 @@ import { allow, basePath, type DataRequest } from './data-request';
 import { limitsRoute } from './limits';
 import { queryRoute } from './query-routes';
 import { sobjectRoute } from './sobject-routes';
+import { actionsRoute } from '../actions/action-routes';
+import { toolingRoute } from '../tooling/tooling-routes';
 
 const RESOURCES = ['tooling', 'metadata', 'eclair', 'folders', 'prechatForms', 'chatter', 'tabs', 'appMenu', 'quickActions', 'queryAll', 'commerce', 'wave', 'iot', 'analytics', 'search', 'smartdatadiscovery', 'identity', 'composite', 'parameterizedSearch', 'fingerprint', 'theme', 'nouns', 'domino', 'event', 'serviceTemplates', 'recent', 'connect', 'licensing', 'limits', 'process', 'async-queries', 'query', 'match', 'emailConnect', 'compactLayouts', 'knowledgeManagement', 'sobjects', 'actions', 'support'];
 
@@ -39,6 +41,10 @@ async function route(r: DataRequest): Promise<void> {
       return queryRoute(r, true);
     case 'sobjects':
       return sobjectRoute(r);
+    case 'tooling':
+      return toolingRoute(r);
+    case 'actions':
+      return actionsRoute(r);
     case 'composite':
       return compositeRoute(r);
     default:

@@ -1,11 +1,12 @@
 /**
  * Describe resources: `GET /sobjects` (global), `GET /sobjects/<Type>` (basic information) and
- * `GET /sobjects/<Type>/describe`, with the keys clients read (name, label, keyPrefix, the CRUD
- * flags, urls, and per field type/length/nillable/createable/updateable/filterable/referenceTo/
- * relationshipName/externalId/unique/picklistValues).
+ * `GET /sobjects/<Type>/describe`, with every key of Salesforce's DescribeGlobalSObjectResult /
+ * DescribeSObjectResult (jsforce's types) and each field as `field-describe.ts` builds it.
+ * Layouts, record types, action overrides and child relationship names are not modelled (empty).
  */
-import type { FieldDef, SObjectDef } from '../schema/types';
+import type { SObjectDef } from '../schema/types';
 import type { SimSchema } from '../schema/sim-schema';
+import { fieldDescribe } from './field-describe';
 
 function urls(base: string, def: SObjectDef): Record<string, string> {
   const object = `${base}/sobjects/${def.name}`;
@@ -14,25 +15,26 @@ function urls(base: string, def: SObjectDef): Record<string, string> {
 
 export function objectSummary(base: string, def: SObjectDef): Record<string, unknown> {
   return {
-    name: def.name, label: def.label ?? def.name, labelPlural: def.label ?? def.name, keyPrefix: def.keyPrefix,
-    custom: def.custom, queryable: def.queryable, retrieveable: def.queryable, searchable: false,
-    createable: def.createable, updateable: def.updateable, deletable: def.deletable,
-    undeletable: def.deletable && def.fields.has('isdeleted'), urls: urls(base, def),
+    activateable: false, associateEntityType: null, associateParentEntity: null, createable: def.createable, custom: def.custom, customSetting: false,
+    deepCloneable: false, deletable: def.deletable, deprecatedAndHidden: false, feedEnabled: false, hasSubtypes: false, idEnabled: true,
+    isInterface: false, isSubtype: false, keyPrefix: def.keyPrefix, label: def.label ?? def.name, labelPlural: def.label ?? def.name,
+    layoutable: def.custom, mergeable: false, mruEnabled: def.custom, name: def.name, queryable: def.queryable,
+    // getUpdated()/getDeleted() need SystemModstamp; retrieve() is a call of its own (OauthToken only supports query()).
+    replicateable: def.fields.has('systemmodstamp'), retrieveable: def.retrieveable ?? def.queryable, searchable: false, triggerable: def.custom,
+    undeletable: def.deletable && def.fields.has('isdeleted'), updateable: def.updateable, urls: urls(base, def),
   };
 }
 
-function fieldDescribe(f: FieldDef): Record<string, unknown> {
-  const text = ['string', 'textarea', 'picklist', 'multipicklist', 'email', 'url', 'phone', 'id', 'reference'].includes(f.type);
-  return {
-    name: f.name, label: f.name, type: f.type, length: text ? (f.length ?? 18) : 0, custom: f.name.endsWith('__c'),
-    nillable: f.nillable ?? true, createable: f.createable ?? false, updateable: f.updateable ?? false,
-    filterable: f.filterable ?? true, sortable: f.filterable ?? true, externalId: f.externalId ?? false, unique: f.unique ?? false,
-    idLookup: f.name === 'Id' || (f.externalId ?? false), calculated: f.calculated ?? false, autoNumber: f.autoNumber !== undefined,
-    defaultedOnCreate: f.type === 'boolean' || f.name === 'Id' || f.name === 'OwnerId' || f.autoNumber !== undefined,
-    defaultValue: f.defaultValue ?? null, referenceTo: f.referenceTo ?? [], relationshipName: f.relationshipName ?? null,
-    restrictedPicklist: f.restrictedPicklist ?? false,
-    picklistValues: (f.picklistValues ?? []).map((v) => ({ active: true, defaultValue: false, label: v, validFor: null, value: v })),
-  };
+/** Reference fields of every object that point at `def` (their child relationship names are not modelled). */
+function childRelationships(def: SObjectDef, schema: SimSchema | undefined): Record<string, unknown>[] {
+  const children: Record<string, unknown>[] = [];
+  for (const child of schema?.all() ?? []) {
+    for (const field of child.fields.values()) {
+      if (field.type !== 'reference' || !field.referenceTo?.includes(def.name)) continue;
+      children.push({ cascadeDelete: false, childSObject: child.name, deprecatedAndHidden: false, field: field.name, junctionIdListNames: [], junctionReferenceTo: [], relationshipName: null, restrictedDelete: false });
+    }
+  }
+  return children;
 }
 
 export function globalDescribe(base: string, schema: SimSchema): Record<string, unknown> {
@@ -40,6 +42,10 @@ export function globalDescribe(base: string, schema: SimSchema): Record<string, 
   return { encoding: 'UTF-8', maxBatchSize: 200, sobjects };
 }
 
-export function describeObject(base: string, def: SObjectDef): Record<string, unknown> {
-  return { ...objectSummary(base, def), fields: [...def.fields.values()].map(fieldDescribe), childRelationships: [], recordTypeInfos: [] };
+export function describeObject(base: string, def: SObjectDef, schema?: SimSchema): Record<string, unknown> {
+  return {
+    ...objectSummary(base, def), actionOverrides: [], childRelationships: childRelationships(def, schema), compactLayoutable: def.custom,
+    fields: [...def.fields.values()].map(fieldDescribe), listviewable: null, lookupLayoutable: null, namedLayoutInfos: [], networkScopeFieldName: null,
+    recordTypeInfos: [], searchLayoutable: def.custom, sobjectDescribeOption: 'FULL', supportedScopes: null,
+  };
 }

@@ -23,6 +23,9 @@ export async function logFileRoute(r: DataRequest, id: string): Promise<void> {
     'Content-Type': 'application/octetstream',
     ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
   });
+  // Injected faults (faults/): damaged rows, a slow body, a reset after N bytes.
+  const faulted = r.core.faults.serveLogFile(r.ex, entry.record, file, gzip);
+  if (faulted) return faulted;
   const source = createReadStream(file);
   if (gzip) await pipeline(source, createGzip(), r.ex.res);
   else await pipeline(source, r.ex.res);

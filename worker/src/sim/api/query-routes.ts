@@ -7,8 +7,11 @@
 import { SoqlError, type QueryContext, type QueryResult } from '../soql/api';
 import { SfHttpError } from '../http/http-errors';
 import { sendJson } from '../http/send';
+import { localizeRows } from '../i18n/localize-row';
+import { readerLabels } from '../i18n/reader-language';
 import { allow, basePath, type DataRequest } from './data-request';
 import type { Page } from './query-cursors';
+import { sendQueryColumns, wantsColumns } from './query-columns';
 
 const DEFAULT_BATCH = 2000;
 const MIN_BATCH = 200;
@@ -28,7 +31,8 @@ function execute(r: DataRequest, soql: string, includeDeleted: boolean): QueryRe
   if (!engine) throw new SfHttpError(500, 'UNKNOWN_EXCEPTION', 'The simulator has no SOQL engine (worker/src/sim/soql is not available)');
   const ctx: QueryContext = {
     schema: r.core.schema,
-    records: (sobject) => r.core.view.records(sobject),
+    // Injected faults (faults/) may hold rows back (late arrival) or reorder ties.
+    records: (sobject) => r.core.faults.queryRecords(r.ex.req, sobject, r.core.view.records(sobject)),
     getById: (id) => r.core.view.get(id),
     now: r.core.clock.now(),
     includeDeleted,
@@ -57,9 +61,16 @@ function firstPage(r: DataRequest, includeDeleted: boolean): void {
     sendJson(r.ex, 200, { totalSize: result.totalSize, done: true, records: [] });
     return;
   }
-  const rows = result.rows;
+  // Labels (LoginHistory.Status, LoginType …) come back in the reader's language; codes do not.
+  const rows = localizeRows(result.rows, readerLabels(r.core, r.session.userId));
   const size = result.sobject === 'OauthToken' ? Math.min(OAUTH_TOKEN_BATCH, batchSize(r)) : batchSize(r);
   sendPage(r, r.core.cursors.first(r.session.userId, rows, size));
+}
+
+/** The page a locator points at; injected faults (faults/) may repeat rows of the page before. */
+function nextPage(r: DataRequest, locator: string): Page {
+  const read = (at: string, size: number) => r.core.cursors.next(r.session.userId, at, size);
+  return r.core.faults.queryMorePage(r.ex.req, locator, read(locator, batchSize(r)), read);
 }
 
 /** Handles `query` and `queryAll` with or without a locator segment. */
@@ -67,6 +78,7 @@ export function queryRoute(r: DataRequest, includeDeleted: boolean): void {
   allow(r, ['GET']);
   const [, locator, ...rest] = r.segments;
   if (rest.length) throw new SfHttpError(404, 'NOT_FOUND', 'The requested resource does not exist');
-  if (locator === undefined || locator === '') firstPage(r, includeDeleted);
-  else sendPage(r, r.core.cursors.next(r.session.userId, locator, batchSize(r)));
+  if ((locator === undefined || locator === '') && wantsColumns(r)) sendQueryColumns(r, r.core.schema);
+  else if (locator === undefined || locator === '') firstPage(r, includeDeleted);
+  else sendPage(r, nextPage(r, locator));
 }

@@ -3,6 +3,8 @@
  * ones `?fields=` names) in describe order, base64 fields as their blob URL.
  */
 import { SfHttpError } from '../http/http-errors';
+import type { LabelTable } from '../i18n/label-catalog';
+import { localizeRow } from '../i18n/localize-row';
 import type { SObjectDef, SimRecord } from '../schema/types';
 
 export function recordUrl(basePath: string, def: SObjectDef, id: string): string {
@@ -22,7 +24,8 @@ function selectedFields(def: SObjectDef, fieldsParam: string | null): string[] {
     });
 }
 
-export function recordJson(basePath: string, def: SObjectDef, record: SimRecord, fieldsParam: string | null): Record<string, unknown> {
+/** `labels`: the reader's label table (`i18n/`), so labels come back in their language. */
+export function recordJson(basePath: string, def: SObjectDef, record: SimRecord, fieldsParam: string | null, labels?: LabelTable): Record<string, unknown> {
   const url = recordUrl(basePath, def, record.Id);
   const out: Record<string, unknown> = { attributes: { type: def.name, url } };
   for (const name of selectedFields(def, fieldsParam)) {
@@ -30,5 +33,5 @@ export function recordJson(basePath: string, def: SObjectDef, record: SimRecord,
     const value = record[name] ?? null;
     out[name] = field?.type === 'base64' && value !== null ? `${url}/${name}` : value;
   }
-  return out;
+  return labels ? localizeRow(out, labels) : out;
 }

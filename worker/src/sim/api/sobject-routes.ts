@@ -17,6 +17,7 @@ import { WriteError } from '../writes/write-error';
 import { allow, basePath, writer, type DataRequest } from './data-request';
 import { describeObject, globalDescribe, objectSummary } from './describe';
 import { logFileRoute } from './log-file-route';
+import { readerLabels } from '../i18n/reader-language';
 import { recordJson, recordUrl } from './record-json';
 
 /** A one-record write error as the REST error Salesforce sends for it. */
@@ -65,7 +66,7 @@ async function rowRoute(r: DataRequest, def: SObjectDef, id: string): Promise<vo
   } else {
     const record = isIdOf(def, id) ? r.core.view.get(to18(id)) : undefined;
     if (!record || record['IsDeleted'] === true) throw notFound();
-    sendJson(r.ex, 200, recordJson(basePath(r), def, record, r.url.searchParams.get('fields')));
+    sendJson(r.ex, 200, recordJson(basePath(r), def, record, r.url.searchParams.get('fields'), readerLabels(r.core, r.session.userId)));
   }
 }
 
@@ -115,7 +116,7 @@ async function externalIdRoute(r: DataRequest, def: SObjectDef, field: string, v
     deleteRecord(writer(r), def, match.Id);
     return sendEmpty(r.ex, 204);
   }
-  sendJson(r.ex, 200, recordJson(basePath(r), def, match, r.url.searchParams.get('fields')));
+  sendJson(r.ex, 200, recordJson(basePath(r), def, match, r.url.searchParams.get('fields'), readerLabels(r.core, r.session.userId)));
 }
 
 /** Dispatches `/sobjects[/<Type>[/<Id or ExtField>[/<value or BlobField>]]]`. */
@@ -131,7 +132,7 @@ export async function sobjectRoute(r: DataRequest): Promise<void> {
     if (second === undefined || second === '') return await typeRoute(r, def);
     if (third === undefined && second === 'describe') {
       allow(r, ['GET']);
-      return sendJson(r.ex, 200, describeObject(basePath(r), def));
+      return sendJson(r.ex, 200, describeObject(basePath(r), def, r.core.schema));
     }
     if (third === undefined) return await rowRoute(r, def, second);
     const blob = def.fields.get(third.toLowerCase());

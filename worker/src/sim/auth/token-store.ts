@@ -93,4 +93,18 @@ export class TokenStore {
     for (const [key, s] of this.sessions) if (s.userId === userId) this.sessions.delete(key);
     for (const [key, u] of this.refreshTokens) if (u === userId) this.refreshTokens.delete(key);
   }
+
+  /**
+   * Ends the live access tokens `which` selects, as a session timeout would: their refresh tokens
+   * stay valid (fault injection: "token expiry on demand"). Returns how many ended.
+   */
+  expireSessions(which: (session: Session) => boolean): number {
+    let ended = 0;
+    for (const [key, s] of this.sessions) {
+      if (!which(s)) continue;
+      this.sessions.delete(key);
+      ended += 1;
+    }
+    return ended;
+  }
 }

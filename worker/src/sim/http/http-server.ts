@@ -8,6 +8,7 @@ import { servedVersion, versionList } from '../api-versions';
 import { dataApi } from '../api/data-api';
 import { identityRoute } from '../auth/identity';
 import { oauthRoute } from '../auth/oauth-routes';
+import { soapRoute } from '../soap/soap-route';
 import type { SimCore } from '../sim-core';
 import { adminRoute } from './admin-routes';
 import { methodNotAllowed, notFound, SfHttpError } from './http-errors';
@@ -34,6 +35,7 @@ async function dispatch(core: SimCore, ex: Exchange, url: URL, log: RequestLogEn
   if (first === 'id' && second && third && rest.length === 0) return identityRoute(core, ex, url, second, third);
   if (first !== 'services') throw notFound();
   if (second === 'oauth2' && third) return oauthRoute(core, ex, url, third);
+  if (second === 'Soap') return soapRoute(core, ex, log, segs.slice(2));
   if (second !== 'data') throw notFound();
   if (third === undefined || third === '') {
     // The versions list needs no session and does not count against the allocation.
@@ -70,6 +72,10 @@ export function createSimServer(core: SimCore): Server {
     // Clients that keep an instance URL with a trailing slash (the sf CLI does) send `//services/…`;
     // Salesforce serves those, and `new URL` would read `//services` as a host.
     const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://127.0.0.1');
-    dispatch(core, ex, url, log).catch((err: unknown) => fail(ex, log, err));
+    // Injected faults (faults/) strike before routing; a faulted request is answered or dropped there.
+    core.faults
+      .intercept(ex, url, log)
+      .then((faulted) => (faulted ? undefined : dispatch(core, ex, url, log)))
+      .catch((err: unknown) => fail(ex, log, err));
   });
 }

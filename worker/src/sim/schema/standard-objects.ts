@@ -67,6 +67,7 @@ function toSObjectDef(name: string, raw: RawObject): SObjectDef {
     createable: raw.calls.includes('create'),
     updateable: raw.calls.includes('update'),
     deletable: raw.calls.includes('delete'),
+    retrieveable: raw.calls.includes('retrieve'),
     label: raw.label,
     ...(visibleFrom ? { visibleFrom } : {}),
   };

@@ -68,6 +68,8 @@ export interface SObjectDef {
   createable: boolean;
   updateable: boolean;
   deletable: boolean;
+  /** Supports retrieve() (default: queryable); OauthToken supports query() only. */
+  retrieveable?: boolean;
   /** Display label (`Login History`), used in error messages as Salesforce does. */
   label?: string;
   /**

@@ -3,7 +3,7 @@
  * the stored records. Everything that can fail is checked before the first record is read,
  * so a bad query fails the same way whether the org holds zero rows or a hundred thousand.
  */
-import type { SimRecord, SObjectDef } from '../schema/types';
+import type { Schema, SimRecord, SObjectDef } from '../schema/types';
 import { SoqlError, type ExecuteSoql, type QueryContext, type QueryResult } from './api';
 import type { FieldPath, SelectStatement } from './ast';
 import { compileCondition, type Predicate } from './compile-condition';
@@ -15,8 +15,9 @@ import { buildProjection } from './projection';
 /** Salesforce: "The maximum offset is 2,000 rows." */
 const MAX_OFFSET = 2000;
 
-function resolveObject(from: SelectStatement['from'], ctx: QueryContext, soql: string): SObjectDef {
-  const object = ctx.schema.get(from.name);
+/** The FROM object, or INVALID_TYPE as Salesforce words it (also used for column metadata). */
+export function resolveFromObject(from: SelectStatement['from'], schema: Schema, soql: string): SObjectDef {
+  const object = schema.get(from.name);
   if (!object || !object.queryable) {
     throw soqlErrorAt('INVALID_TYPE', soql, from.pos,
       `sObject type '${from.name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
@@ -59,7 +60,7 @@ export const executeSoql: ExecuteSoql = (soql, ctx) => {
     throw new SoqlError('MALFORMED_QUERY', 'SOSL (FIND …) is not SOQL: the simulator does not support search queries');
   }
   const statement = parseSoql(soql);
-  const root = resolveObject(statement.from, ctx, soql);
+  const root = resolveFromObject(statement.from, ctx.schema, soql);
   checkCountQuery(statement, soql);
   checkOffset(statement, soql);
   const isCount = statement.items.some((item) => item.kind === 'count');
