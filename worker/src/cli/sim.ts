@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { FixtureError, OrgSimulator } from '../sim';
 
 export const SIM_HELP = `Usage: orgwarden sim --data DIR [--port N]
+       orgwarden sim generate --users N --days D --seed S --out DIR   (see orgwarden sim generate --help)
 
 Serve a fixture org (org.json, records/, eventlogs/, security/) over the Salesforce REST API
 on 127.0.0.1 until stopped (Ctrl-C). Prints the URL and a valid access token:
@@ -86,6 +87,8 @@ async function startSimulator(data: string, port: number, io: SimCommandIo): Pro
 }
 
 export async function simCommand(argv: string[], io: SimCommandIo = processIo): Promise<number> {
+  // `orgwarden sim generate …` writes a fixture org instead of serving one (cli/sim-generate.ts).
+  if (argv[0] === 'generate') return (await import('./sim-generate')).simGenerateCommand(argv.slice(1), io);
   try {
     const args = parse(argv);
     if (args.help) {
