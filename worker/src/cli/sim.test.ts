@@ -54,6 +54,27 @@ describe('orgwarden sim', () => {
     expect(unknown.err()).toMatch(/Unknown option '--colour'/);
   });
 
+  it('injects the faults of a --faults file, and names the file when it is wrong', async () => {
+    const dir = writeFiles({ ...baseFiles(), 'faults.yaml': 'seed: t\nrules:\n  - { kind: http-error, status: 500, route: query, times: 1 }\n' });
+    const stop = new AbortController();
+    const c = capture();
+    const done = simCommand(['--data', dir, '--faults', `${dir}/faults.yaml`], { ...c.io, stopSignal: stop.signal });
+    await waitFor(() => c.out().split('\n').length >= 3);
+    const [listening, token] = c.out().split('\n');
+    const conn = new Connection({ instanceUrl: String(listening).slice('listening '.length), accessToken: String(token).slice('access-token '.length), version: '62.0' });
+    // jsforce retries the GET after the one injected 500, so the query still succeeds.
+    await expect(conn.query('SELECT COUNT() FROM User')).resolves.toMatchObject({ totalSize: 3 });
+    const faults = (await (await fetch(`${String(listening).slice('listening '.length)}/__sim/faults`)).json()) as { records: Array<{ kind: string }> };
+    expect(faults.records.map((r) => r.kind)).toEqual(['http-error']);
+    stop.abort();
+    await expect(done).resolves.toBe(0);
+
+    const bad = capture();
+    const badDir = writeFiles({ ...baseFiles(), 'faults.json': '{"rules":[{"kind":"meteor"}]}' });
+    await expect(simCommand(['--data', badDir, '--faults', `${badDir}/faults.json`], bad.io)).resolves.toBe(2);
+    expect(bad.err()).toMatch(/fault configuration .*faults\.json has \d+ problem/);
+  });
+
   it('refuses a port that is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));

@@ -4,9 +4,9 @@
  * own lines, and serves until SIGINT/SIGTERM. Exit codes: 0 stopped cleanly, 2 bad input.
  */
 import { parseArgs } from 'node:util';
-import { FixtureError, OrgSimulator } from '../sim';
+import { FaultConfigError, FixtureError, OrgSimulator } from '../sim';
 
-export const SIM_HELP = `Usage: orgwarden sim --data DIR [--port N]
+export const SIM_HELP = `Usage: orgwarden sim --data DIR [--port N] [--faults FILE]
        orgwarden sim generate --users N --days D --seed S --out DIR   (see orgwarden sim generate --help)
 
 Serve a fixture org (org.json, records/, eventlogs/, security/) over the Salesforce REST API
@@ -17,10 +17,12 @@ on 127.0.0.1 until stopped (Ctrl-C). Prints the URL and a valid access token:
 
 Options:
   --data DIR   fixture org directory (the one holding org.json)
-  --port N     port to listen on; 0 (default) picks a free one
-  -h, --help   show this help
+  --port N       port to listen on; 0 (default) picks a free one
+  --faults FILE  faults on demand (JSON or YAML: {"seed", "rules": [...]}), added to org.json "faults"
+  -h, --help     show this help
 
-Simulator controls (no token needed): GET/POST /__sim/api-usage {"used":N}, GET/POST /__sim/clock {"now":ISO}.
+Simulator controls (no token needed): GET/POST /__sim/api-usage {"used":N}, GET/POST /__sim/clock {"now":ISO},
+GET/PUT/POST/DELETE /__sim/faults, GET/DELETE /__sim/emails. See worker/src/sim/README.md.
 `;
 
 export interface SimCommandIo {
@@ -34,16 +36,17 @@ const processIo: SimCommandIo = { stdout: process.stdout, stderr: process.stderr
 
 class BadInput extends Error {}
 
-function parse(argv: string[]): { data?: string; port: number; help: boolean } {
+function parse(argv: string[]): { data?: string; port: number; faults?: string; help: boolean } {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+    const options = { data: { type: 'string' }, port: { type: 'string' }, faults: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+    ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
   } catch (err) {
     throw new BadInput(`${(err as Error).message}\n\n${SIM_HELP}`);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadInput(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
-  return { ...(values.data !== undefined ? { data: values.data } : {}), port, help: values.help === true };
+  return { ...(values.data !== undefined ? { data: values.data } : {}), ...(values.faults !== undefined ? { faults: values.faults } : {}), port, help: values.help === true };
 }
 
 function waitForStop(signal: AbortSignal | undefined): Promise<string> {
@@ -62,12 +65,12 @@ function waitForStop(signal: AbortSignal | undefined): Promise<string> {
   });
 }
 
-async function startSimulator(data: string, port: number, io: SimCommandIo): Promise<{ sim: OrgSimulator; url: string; token: string }> {
+async function startSimulator(data: string, port: number, faults: string | undefined, io: SimCommandIo): Promise<{ sim: OrgSimulator; url: string; token: string }> {
   let sim: OrgSimulator;
   try {
-    sim = await OrgSimulator.load(data);
+    sim = await OrgSimulator.load(data, faults === undefined ? {} : { faults });
   } catch (err) {
-    if (err instanceof FixtureError) throw new BadInput(err.message);
+    if (err instanceof FixtureError || err instanceof FaultConfigError) throw new BadInput(err.message);
     throw new BadInput(`cannot load fixture org ${data}: ${(err as Error).message}`);
   }
   for (const warning of sim.warnings) io.stderr.write(`orgwarden sim: warning: ${warning}\n`);
@@ -96,7 +99,7 @@ export async function simCommand(argv: string[], io: SimCommandIo = processIo): 
       return 0;
     }
     if (!args.data) throw new BadInput('--data DIR is required: the fixture org directory holding org.json');
-    const { sim, url, token } = await startSimulator(args.data, args.port, io);
+    const { sim, url, token } = await startSimulator(args.data, args.port, args.faults, io);
     io.stdout.write(`listening ${url}\naccess-token ${token}\n`);
     await waitForStop(io.stopSignal);
     await sim.stop();
