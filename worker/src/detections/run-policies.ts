@@ -4,13 +4,15 @@
  */
 import type { Activity } from '../activity/activity';
 import type { Config, PolicyConfig } from '../config';
-import type { KeyedState } from '../state/keyed-state';
+import { batchKeyedState } from '../state/keyed-state';
+import type { StateBatch } from '../state/state-store';
 import { POLICIES } from './registry';
 import type { AlertDraft, Policy, PolicySettings } from './types';
 
 export interface PolicyRunner {
   readonly policies: readonly Policy[];
-  evaluate(activities: readonly Activity[]): Promise<AlertDraft[]>;
+  /** Runs every active policy on a batch; their state changes are staged in `batch`. */
+  evaluate(activities: readonly Activity[], batch: StateBatch): Promise<AlertDraft[]>;
 }
 
 export function resolveSettings(policy: Policy, config: PolicyConfig | undefined): PolicySettings {
@@ -18,11 +20,7 @@ export function resolveSettings(policy: Policy, config: PolicyConfig | undefined
   return { sensitivity, thresholds: { ...policy.thresholdsFor(sensitivity), ...(config?.thresholds ?? {}) } };
 }
 
-export function createPolicyRunner(
-  config: Pick<Config, 'policies'>,
-  stateFor: (policyId: string) => KeyedState,
-  policies: readonly Policy[] = POLICIES,
-): PolicyRunner {
+export function createPolicyRunner(config: Pick<Config, 'policies'>, policies: readonly Policy[] = POLICIES): PolicyRunner {
   const active = policies
     .filter((policy) => config.policies[policy.meta.id]?.enabled !== false)
     .map((policy) => {
@@ -31,17 +29,17 @@ export function createPolicyRunner(
         policy,
         settings: resolveSettings(policy, policyConfig),
         accepts: userFilter(policyConfig),
-        state: stateFor(policy.meta.id),
       };
     });
   return {
     policies: active.map((entry) => entry.policy),
-    async evaluate(activities) {
+    async evaluate(activities, batch) {
       const alerts: AlertDraft[] = [];
       for (const entry of active) {
         const scoped = activities.filter(entry.accepts);
         if (scoped.length === 0) continue;
-        alerts.push(...(await entry.policy.evaluate(scoped, { settings: entry.settings, state: entry.state })));
+        const state = batchKeyedState(batch.scoped(`state:${entry.policy.meta.id}:`));
+        alerts.push(...(await entry.policy.evaluate(scoped, { settings: entry.settings, state })));
       }
       return alerts;
     },

@@ -14,9 +14,7 @@ import { QuotaGovernor } from '../salesforce/quota-governor';
 import { DEFAULT_QUOTA_PARAMS } from '../salesforce/quota-policy';
 import { RedisQuotaStore } from '../salesforce/quota-store';
 import { parseOrgArgument, tokenTarget, type Target } from '../salesforce/targets';
-import { RedisCursorStore } from '../state/cursor-store';
-import { RedisKeyedState } from '../state/keyed-state';
-import { orgKey } from '../state/redis-keys';
+import { RedisStateStore } from '../state/state-store';
 import type { PassDeps } from './stream-pass';
 
 /** Inside a job, wait at most this long for allocation before handing the job back as delayed. */
@@ -81,8 +79,8 @@ export class OrgRuntimes {
       governorFor: (orgId) => new QuotaGovernor(new RedisQuotaStore(this.redis, orgId, this.keyPrefix), params, log.child({ component: 'quota' }), { maxWaitMs: JOB_QUOTA_WAIT_MS }),
     });
     const { client } = connected;
-    const policies: PolicyRunner = createPolicyRunner(this.config, (policyId) => new RedisKeyedState(this.redis, `${orgKey(this.keyPrefix, client.orgId, 'state', policyId)}:`));
-    const deps: PassDeps = { client, policies, users: new UserDirectory(client), cursors: new RedisCursorStore(this.redis, client.orgId, this.keyPrefix), log };
+    const policies: PolicyRunner = createPolicyRunner(this.config);
+    const deps: PassDeps = { client, policies, users: new UserDirectory(client), state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId), log };
     return { name, connected, deps };
   }
 }

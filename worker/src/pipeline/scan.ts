@@ -15,8 +15,7 @@ import { QuotaGovernor, type GovernorOptions } from '../salesforce/quota-governo
 import { DEFAULT_QUOTA_PARAMS, type QuotaParams } from '../salesforce/quota-policy';
 import { MemoryQuotaStore, RedisQuotaStore, type QuotaStore } from '../salesforce/quota-store';
 import type { Target } from '../salesforce/targets';
-import { MemoryCursorStore } from '../state/cursor-store';
-import { MemoryKeyedState } from '../state/keyed-state';
+import { MemoryStateStore } from '../state/state-store';
 import { loginHistoryStream } from '../streams/login-history';
 import type { StreamName } from '../streams/stream';
 import { runTimeStreamPass, type PassResult } from './stream-pass';
@@ -71,9 +70,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const sinceMs = options.sinceMs ?? untilMs - loginHistoryStream.backfillDays * 86_400_000;
     const deps = {
       client,
-      policies: createPolicyRunner(config, () => new MemoryKeyedState()),
+      policies: createPolicyRunner(config),
       users: new UserDirectory(client),
-      cursors: new MemoryCursorStore(),
+      state: new MemoryStateStore(),
       log,
     };
     const passes = [await runTimeStreamPass(loginHistoryStream, deps, { fromMs: sinceMs, untilMs })];

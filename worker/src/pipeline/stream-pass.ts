@@ -1,7 +1,8 @@
 /**
- * One pass of one stream over one window: fetch pages → normalize → enrich → detect → write the
- * alerts back → only then store the cursor (so a crash re-reads, never skips). The same code
- * runs once in process for `scan` and inside a BullMQ job for `run`.
+ * One pass of one stream: fetch a page → normalize → enrich → detect → write the page's alerts
+ * back → commit the page's detection state and cursor together. A crash anywhere before the
+ * commit replays the page from the old state (same alerts, same keys); nothing is applied twice.
+ * The same code runs once in process for `scan` and inside a BullMQ job for `run`.
  */
 import { AlertSet, toAlert, type Alert } from '../alerts/alert';
 import { writeAlerts, type WriteBackResult } from '../alerts/write-back';
@@ -10,15 +11,16 @@ import type { PolicyRunner } from '../detections/run-policies';
 import type { UserDirectory } from '../enrichment/user-directory';
 import type { Logger } from '../logger';
 import type { OrgClient } from '../salesforce/org-client';
-import type { CursorStore, TimeCursor } from '../state/cursor-store';
-import { pollByTime } from '../streams/cursor-poll';
+import { readCursor, stageCursor, type TimeCursor } from '../state/cursor-store';
+import type { StateStore } from '../state/state-store';
+import { pollByTime, windowStart } from '../streams/cursor-poll';
 import type { TimeCursorStream, TimeWindow } from '../streams/stream';
 
 export interface PassDeps {
   client: OrgClient;
   policies: PolicyRunner;
   users: UserDirectory;
-  cursors: CursorStore;
+  state: StateStore;
   log: Logger;
 }
 
@@ -29,40 +31,50 @@ export interface PassResult {
   skipped: number;
   duplicates: number;
   apiCalls: number;
+  /** The latest version of every alert raised or updated in the pass. */
   alerts: Alert[];
   writeBack: WriteBackResult;
-  cursor?: TimeCursor;
 }
 
-export async function runTimeStreamPass<Row>(
-  stream: TimeCursorStream<Row>,
-  deps: PassDeps,
-  window: TimeWindow,
-  previous?: TimeCursor,
-): Promise<PassResult> {
+export interface PassWindow {
+  untilMs: number;
+  /** Explicit start (scan); otherwise from the stored cursor, or the stream's backfill on first run. */
+  fromMs?: number;
+}
+
+export async function runTimeStreamPass<Row>(stream: TimeCursorStream<Row>, deps: PassDeps, passWindow: PassWindow): Promise<PassResult> {
   const callsBefore = deps.client.callCount;
+  const batch = deps.state.begin();
+  const previous = passWindow.fromMs === undefined ? await readCursor<TimeCursor>(batch, stream.name) : undefined;
+  const window: TimeWindow = {
+    fromMs: passWindow.fromMs ?? (previous ? windowStart(previous) : passWindow.untilMs - stream.backfillDays * 86_400_000),
+    untilMs: passWindow.untilMs,
+  };
   const alerts = new AlertSet();
   const result: PassResult = { stream: stream.name, window, records: 0, skipped: 0, duplicates: 0, apiCalls: 0, alerts: [], writeBack: { written: 0, failed: [] } };
   for await (const page of pollByTime(stream, deps.client, window, previous)) {
     result.records += page.records;
     result.skipped += page.skipped;
     result.duplicates += page.duplicates;
-    result.cursor = page.cursor;
     await enrich(page.activities, deps.users);
-    for (const draft of await deps.policies.evaluate(page.activities)) {
+    const pageAlerts = (await deps.policies.evaluate(page.activities, batch)).map((draft) => {
       const policy = deps.policies.policies.find((p) => p.meta.id === draft.policy)!;
-      alerts.add(toAlert(draft, policy.meta));
-    }
+      return toAlert(draft, policy.meta);
+    });
+    for (const alert of pageAlerts) alerts.add(alert);
+    const written = await writeAlerts(deps.client, pageAlerts);
+    result.writeBack.written += written.written;
+    result.writeBack.failed.push(...written.failed);
+    // Alerts not in the org: keep the old state and cursor, so the next pass reads this page again.
+    if (written.failed.length > 0) break;
+    stageCursor(batch, stream.name, page.cursor);
+    await batch.commit();
   }
   result.alerts = alerts.values();
-  result.writeBack = await writeAlerts(deps.client, result.alerts);
+  result.apiCalls = deps.client.callCount - callsBefore;
   if (result.writeBack.failed.length > 0) {
     deps.log.error({ stream: stream.name, failed: result.writeBack.failed }, 'some alerts could not be written to Warden_Alert__c');
-  } else if (result.cursor) {
-    // Only once every alert is in the org: otherwise the next pass reads the window again.
-    await deps.cursors.set(stream.name, result.cursor);
   }
-  result.apiCalls = deps.client.callCount - callsBefore;
   deps.log.info(
     { stream: stream.name, records: result.records, skipped: result.skipped, alerts: result.alerts.length, apiCalls: result.apiCalls },
     'stream pass done',

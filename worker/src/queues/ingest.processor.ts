@@ -10,7 +10,6 @@ import { OrgWardenError } from '../errors';
 import type { Logger } from '../logger';
 import type { OrgRuntimes } from '../pipeline/org-runtime';
 import { runTimeStreamPass } from '../pipeline/stream-pass';
-import { windowStart } from '../streams/cursor-poll';
 import { loginHistoryStream } from '../streams/login-history';
 import { orgKey } from '../state/redis-keys';
 import type { IngestJobData } from './names';
@@ -34,11 +33,9 @@ export function createIngestProcessor(runtimes: OrgRuntimes, redis: Redis, log: 
     const lockValue = randomUUID();
     if ((await redis.set(lockKey, lockValue, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return { skipped: 'locked' };
     try {
-      const cursor = await runtime.deps.cursors.get(stream.name);
-      if (!cursor) await client.request(stream.priority, { method: 'GET', url: '/limits' }, 'limits'); // learn the org's clock
-      const untilMs = client.orgNowMs();
-      const fromMs = cursor ? windowStart(cursor) : untilMs - stream.backfillDays * 86_400_000;
-      const result = await runTimeStreamPass(stream, runtime.deps, { fromMs, untilMs }, cursor);
+      // The org's clock comes from its responses' Date header: make one call before the first window.
+      if (!client.hasOrgClock()) await client.request(stream.priority, { method: 'GET', url: '/limits' }, 'limits');
+      const result = await runTimeStreamPass(stream, runtime.deps, { untilMs: client.orgNowMs() });
       if (result.writeBack.failed.length > 0) {
         // The cursor stayed where it was: the retry re-reads the window and writes the alerts again.
         throw new OrgWardenError('WRITE_BACK_FAILED', `${result.writeBack.failed.length} alert(s) could not be written to Warden_Alert__c`, {

@@ -57,6 +57,7 @@ export const MAX_COLLECTION_RECORDS = 200;
 
 export class OrgClient {
   private orgClockOffsetMs = 0;
+  private sawDate = false;
   /** API calls made through this client (each page, each write), for `--stats`. */
   callCount = 0;
 
@@ -71,6 +72,11 @@ export class OrgClient {
 
   get instanceUrl(): string {
     return this.connection.instanceUrl;
+  }
+
+  /** Whether a response has told the org's time yet (before that, orgNowMs() is this machine's). */
+  hasOrgClock(): boolean {
+    return this.sawDate;
   }
 
   /** The org's current time, from the `Date` header of its latest response. */
@@ -124,6 +130,8 @@ export class OrgClient {
     const date = response.headers.date;
     const dateMs = typeof date === 'string' ? Date.parse(date) : Number.NaN;
     // Date has whole seconds: only move the clock when the difference is beyond that resolution.
-    if (Number.isFinite(dateMs) && Math.abs(dateMs - this.orgNowMs()) > 1_500) this.orgClockOffsetMs = dateMs - Date.now();
+    if (!Number.isFinite(dateMs)) return;
+    this.sawDate = true;
+    if (Math.abs(dateMs - this.orgNowMs()) > 1_500) this.orgClockOffsetMs = dateMs - Date.now();
   }
 }

@@ -1,9 +1,8 @@
 /**
- * Where each org's stream cursors live between polls: Redis in `run`, memory in `scan`
- * (a scan covers an explicit window and must not move the long-running worker's cursors).
+ * Stream cursors live in the org's state store, next to the detection state, and move in the
+ * same atomic commit (state-store.ts): a page's effects and its cursor are saved together.
  */
-import type { Redis } from 'ioredis';
-import { orgKey } from './redis-keys';
+import type { StateBatch } from './state-store';
 
 export interface TimeCursor {
   /** Newest row time processed, epoch ms. */
@@ -12,39 +11,12 @@ export interface TimeCursor {
   seen: Record<string, number>;
 }
 
-export interface CursorStore {
-  get(stream: string): Promise<TimeCursor | undefined>;
-  set(stream: string, cursor: TimeCursor): Promise<void>;
+const cursorKey = (stream: string) => `cursor:${stream}`;
+
+export async function readCursor<C = TimeCursor>(batch: StateBatch, stream: string): Promise<C | undefined> {
+  return (await batch.get<C>([cursorKey(stream)])).get(cursorKey(stream));
 }
 
-export class MemoryCursorStore implements CursorStore {
-  private readonly cursors = new Map<string, TimeCursor>();
-  async get(stream: string) {
-    const cursor = this.cursors.get(stream);
-    return cursor && structuredClone(cursor);
-  }
-  async set(stream: string, cursor: TimeCursor) {
-    this.cursors.set(stream, structuredClone(cursor));
-  }
-}
-
-export class RedisCursorStore implements CursorStore {
-  constructor(
-    private readonly redis: Redis,
-    private readonly orgId: string,
-    private readonly prefix: string,
-  ) {}
-
-  private key(stream: string): string {
-    return orgKey(this.prefix, this.orgId, 'cursor', stream);
-  }
-
-  async get(stream: string) {
-    const text = await this.redis.get(this.key(stream));
-    return text ? (JSON.parse(text) as TimeCursor) : undefined;
-  }
-
-  async set(stream: string, cursor: TimeCursor) {
-    await this.redis.set(this.key(stream), JSON.stringify(cursor));
-  }
+export function stageCursor(batch: StateBatch, stream: string, cursor: unknown): void {
+  batch.stage(cursorKey(stream), cursor);
 }

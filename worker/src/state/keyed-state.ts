@@ -1,8 +1,9 @@
 /**
- * Per-policy state (baselines, open bursts …) as JSON values under string keys, read and
- * written in batches so a job touches Redis a few times per batch, not once per activity.
+ * A policy's view of its state: JSON values under string keys, read and written in batches so a
+ * job touches Redis a few times per page, not once per activity. Writes are staged in the page's
+ * StateBatch and committed together with the cursor (state-store.ts).
  */
-import type { Redis } from 'ioredis';
+import type { StateBatch } from './state-store';
 
 export interface KeyedState {
   getMany<T>(keys: readonly string[]): Promise<Map<string, T>>;
@@ -10,6 +11,16 @@ export interface KeyedState {
   setMany(entries: ReadonlyMap<string, unknown>, ttlSeconds: number): Promise<void>;
 }
 
+export function batchKeyedState(batch: StateBatch): KeyedState {
+  return {
+    getMany: (keys) => batch.get(keys),
+    async setMany(entries, ttlSeconds) {
+      for (const [key, value] of entries) batch.stage(key, value, ttlSeconds);
+    },
+  };
+}
+
+/** Standalone state for fixtures and unit tests: writes apply at once. */
 export class MemoryKeyedState implements KeyedState {
   private readonly values = new Map<string, string>();
 
@@ -27,32 +38,5 @@ export class MemoryKeyedState implements KeyedState {
       if (value === undefined) this.values.delete(key);
       else this.values.set(key, JSON.stringify(value));
     }
-  }
-}
-
-export class RedisKeyedState implements KeyedState {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  async getMany<T>(keys: readonly string[]): Promise<Map<string, T>> {
-    const found = new Map<string, T>();
-    if (keys.length === 0) return found;
-    const texts = await this.redis.mget(keys.map((key) => this.prefix + key));
-    texts.forEach((text, i) => {
-      if (text !== null) found.set(keys[i]!, JSON.parse(text) as T);
-    });
-    return found;
-  }
-
-  async setMany(entries: ReadonlyMap<string, unknown>, ttlSeconds: number): Promise<void> {
-    if (entries.size === 0) return;
-    const pipeline = this.redis.multi();
-    for (const [key, value] of entries) {
-      if (value === undefined) pipeline.del(this.prefix + key);
-      else pipeline.set(this.prefix + key, JSON.stringify(value), 'EX', ttlSeconds);
-    }
-    await pipeline.exec();
   }
 }
