@@ -59,15 +59,14 @@ abstract class BaseBatch implements StateBatch {
   }
 
   scoped(prefix: string): StateBatch {
-    const parent: StateBatch = this;
     return {
-      async get<T>(keys: readonly string[]) {
-        const found = await parent.get<T>(keys.map((k) => prefix + k));
+      get: async <T>(keys: readonly string[]) => {
+        const found = await this.get<T>(keys.map((k) => prefix + k));
         return new Map([...found].map(([k, v]) => [k.slice(prefix.length), v] as const));
       },
-      stage: (key, value, ttl) => parent.stage(prefix + key, value, ttl),
-      commit: () => parent.commit(),
-      scoped: (inner) => parent.scoped(prefix + inner),
+      stage: (key, value, ttl) => this.stage(prefix + key, value, ttl),
+      commit: () => this.commit(),
+      scoped: (inner) => this.scoped(prefix + inner),
     };
   }
 }
