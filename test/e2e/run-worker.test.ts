@@ -60,7 +60,7 @@ it('runs the scheduled logins job, keeps its cursor, and never reads a row twice
 
   const schedulers = await host.queue.getJobSchedulers();
   expect(schedulers).toEqual([expect.objectContaining({ key: 'acme:logins', every: 15 * 60_000 })]);
-  expect(await producer.get(`${ORG_KEY_PREFIX}cursor:logins`)).toContain('"timeMs"');
+  expect(await producer.get(`${ORG_KEY_PREFIX}cursor:logins:LoginHistory`)).toContain('"timeMs"');
 
   // The next poll starts from the cursor (minus the overlap) and finds nothing new.
   const again = nextOutcome(host);

@@ -2,15 +2,28 @@
  * Usernames for user Ids, looked up in batches and cached for the life of the process
  * (LoginHistory carries only UserId; alerts should name the person).
  */
+import type { Activity } from '../activity/activity';
 import type { OrgClient } from '../salesforce/org-client';
 import { soql } from '../salesforce/soql';
+import type { Enricher } from './enricher';
 
 const IDS_PER_QUERY = 200;
 
-export class UserDirectory {
+export class UserDirectory implements Enricher {
   private readonly usernames = new Map<string, string | null>();
 
   constructor(private readonly client: OrgClient) {}
+
+  /** Fills `username` from `userId` where the source row had only the id. */
+  async enrich(activities: Activity[]): Promise<void> {
+    await this.resolve(activities.flatMap((a) => (a.userId && !a.username ? [a.userId] : [])));
+    for (const activity of activities) {
+      if (activity.userId && !activity.username) {
+        const username = this.usernameOf(activity.userId);
+        if (username) activity.username = username;
+      }
+    }
+  }
 
   usernameOf(userId: string): string | undefined {
     return this.usernames.get(userId) ?? undefined;

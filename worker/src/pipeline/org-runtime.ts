@@ -80,7 +80,7 @@ export class OrgRuntimes {
     });
     const { client } = connected;
     const policies: PolicyRunner = createPolicyRunner(this.config);
-    const deps: PassDeps = { client, policies, users: new UserDirectory(client), state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId), log };
+    const deps: PassDeps = { client, policies, enrichers: [new UserDirectory(client)], state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId), log };
     return { name, connected, deps };
   }
 }

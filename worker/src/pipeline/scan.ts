@@ -16,9 +16,9 @@ import { DEFAULT_QUOTA_PARAMS, type QuotaParams } from '../salesforce/quota-poli
 import { MemoryQuotaStore, RedisQuotaStore, type QuotaStore } from '../salesforce/quota-store';
 import type { Target } from '../salesforce/targets';
 import { MemoryStateStore } from '../state/state-store';
-import { loginHistoryStream } from '../streams/login-history';
+import { STREAMS } from '../streams/registry';
 import type { StreamName } from '../streams/stream';
-import { runTimeStreamPass, type PassResult } from './stream-pass';
+import { runStreamPass, type PassResult } from './stream-pass';
 
 export interface ScanOptions {
   target: Target;
@@ -67,15 +67,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // One call up front: the usage figure for the governor and the org's clock for the window.
     await client.request('ingest', { method: 'GET', url: '/limits' }, 'limits');
     const untilMs = options.untilMs ?? client.orgNowMs();
-    const sinceMs = options.sinceMs ?? untilMs - loginHistoryStream.backfillDays * 86_400_000;
     const deps = {
       client,
       policies: createPolicyRunner(config),
-      users: new UserDirectory(client),
+      enrichers: [new UserDirectory(client)],
       state: new MemoryStateStore(),
       log,
     };
-    const passes = [await runTimeStreamPass(loginHistoryStream, deps, { fromMs: sinceMs, untilMs })];
+    const passes: PassResult[] = [];
+    for (const stream of STREAMS) {
+      // Default window: each stream's own backfill before the org's now (DESIGN §4.1).
+      passes.push(await runStreamPass(stream, deps, { fromMs: options.sinceMs ?? untilMs - stream.backfillDays * 86_400_000, untilMs }));
+    }
     const streams: ScanStats['streams'] = {};
     for (const pass of passes) streams[pass.stream as StreamName] = { records: pass.records, skipped: pass.skipped, apiCalls: pass.apiCalls };
     return {

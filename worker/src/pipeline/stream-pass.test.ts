@@ -13,8 +13,8 @@ import { QuotaGovernor } from '../salesforce/quota-governor';
 import { DEFAULT_QUOTA_PARAMS } from '../salesforce/quota-policy';
 import { MemoryQuotaStore } from '../salesforce/quota-store';
 import { MemoryStateStore, type StateBatch, type StateStore } from '../state/state-store';
-import { loginHistoryStream } from '../streams/login-history';
-import { runTimeStreamPass, type PassDeps } from './stream-pass';
+import { loginsStream } from '../streams/login-history';
+import { runStreamPass, type PassDeps } from './stream-pass';
 
 const ACME = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'acme');
 const UNTIL = Date.parse('2026-11-20T18:00:00Z');
@@ -59,19 +59,19 @@ async function alertRecords() {
 
 it('replays a page whose commit never happened, without counting anything twice', async () => {
   const store = new CrashingOnce(new MemoryStateStore());
-  const deps: PassDeps = { client: connected.client, policies: createPolicyRunner(parseConfig({})), users: new UserDirectory(connected.client), state: store, log: silentLogger() };
+  const deps: PassDeps = { client: connected.client, policies: createPolicyRunner(parseConfig({})), enrichers: [new UserDirectory(connected.client)], state: store, log: silentLogger() };
 
-  await expect(runTimeStreamPass(loginHistoryStream, deps, { untilMs: UNTIL })).rejects.toThrow('killed before commit');
+  await expect(runStreamPass(loginsStream, deps, { untilMs: UNTIL })).rejects.toThrow('killed before commit');
   // The alert reached the org, but neither the cursor nor the burst state was saved.
   expect(await alertRecords()).toEqual([expect.objectContaining({ Event_Count__c: 14 })]);
   expect(store.inner.values.size).toBe(0);
 
-  const replay = await runTimeStreamPass(loginHistoryStream, deps, { untilMs: UNTIL });
+  const replay = await runStreamPass(loginsStream, deps, { untilMs: UNTIL });
   expect(replay.records).toBe(77);
   expect(replay.alerts).toEqual([expect.objectContaining({ count: 14, severity: 'high' })]);
   expect(await alertRecords()).toEqual([expect.objectContaining({ Event_Count__c: 14 })]);
 
   // Committed: the next poll starts from the cursor and finds nothing new to count.
-  const next = await runTimeStreamPass(loginHistoryStream, deps, { untilMs: UNTIL });
+  const next = await runStreamPass(loginsStream, deps, { untilMs: UNTIL });
   expect(next).toMatchObject({ records: 0, alerts: [] });
 });

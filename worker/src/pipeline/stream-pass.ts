@@ -1,32 +1,30 @@
 /**
- * One pass of one stream: fetch a page → normalize → enrich → detect → write the page's alerts
- * back → commit the page's detection state and cursor together. A crash anywhere before the
- * commit replays the page from the old state (same alerts, same keys); nothing is applied twice.
- * The same code runs once in process for `scan` and inside a BullMQ job for `run`.
+ * One pass of one stream: for each of its sources, page by page — fetch → normalize → enrich →
+ * detect → write the page's alerts back → commit the page's detection state and cursor together.
+ * A crash anywhere before the commit replays the page from the old state (same alerts, same
+ * keys); nothing is applied twice. The same code runs once in process for `scan` and inside a
+ * BullMQ job for `run`.
  */
 import { AlertSet, toAlert, type Alert } from '../alerts/alert';
 import { writeAlerts, type WriteBackResult } from '../alerts/write-back';
-import type { Activity } from '../activity/activity';
 import type { PolicyRunner } from '../detections/run-policies';
-import type { UserDirectory } from '../enrichment/user-directory';
+import { enrichAll, type Enricher } from '../enrichment/enricher';
 import type { Logger } from '../logger';
 import type { OrgClient } from '../salesforce/org-client';
-import { readCursor, stageCursor, type TimeCursor } from '../state/cursor-store';
-import type { StateStore } from '../state/state-store';
-import { pollByTime, windowStart } from '../streams/cursor-poll';
-import type { TimeCursorStream, TimeWindow } from '../streams/stream';
+import { readCursor, stageCursor } from '../state/cursor-store';
+import type { StateBatch, StateStore } from '../state/state-store';
+import type { SourcePage, StreamDefinition, StreamSource, TimeWindow } from '../streams/stream';
 
 export interface PassDeps {
   client: OrgClient;
   policies: PolicyRunner;
-  users: UserDirectory;
+  enrichers: readonly Enricher[];
   state: StateStore;
   log: Logger;
 }
 
 export interface PassResult {
   stream: string;
-  window: TimeWindow;
   records: number;
   skipped: number;
   duplicates: number;
@@ -38,37 +36,17 @@ export interface PassResult {
 
 export interface PassWindow {
   untilMs: number;
-  /** Explicit start (scan); otherwise from the stored cursor, or the stream's backfill on first run. */
+  /** Explicit start (scan); otherwise from each source's stored cursor, or the backfill on first run. */
   fromMs?: number;
 }
 
-export async function runTimeStreamPass<Row>(stream: TimeCursorStream<Row>, deps: PassDeps, passWindow: PassWindow): Promise<PassResult> {
+export async function runStreamPass(stream: StreamDefinition, deps: PassDeps, passWindow: PassWindow): Promise<PassResult> {
   const callsBefore = deps.client.callCount;
-  const batch = deps.state.begin();
-  const previous = passWindow.fromMs === undefined ? await readCursor<TimeCursor>(batch, stream.name) : undefined;
-  const window: TimeWindow = {
-    fromMs: passWindow.fromMs ?? (previous ? windowStart(previous) : passWindow.untilMs - stream.backfillDays * 86_400_000),
-    untilMs: passWindow.untilMs,
-  };
   const alerts = new AlertSet();
-  const result: PassResult = { stream: stream.name, window, records: 0, skipped: 0, duplicates: 0, apiCalls: 0, alerts: [], writeBack: { written: 0, failed: [] } };
-  for await (const page of pollByTime(stream, deps.client, window, previous)) {
-    result.records += page.records;
-    result.skipped += page.skipped;
-    result.duplicates += page.duplicates;
-    await enrich(page.activities, deps.users);
-    const pageAlerts = (await deps.policies.evaluate(page.activities, batch)).map((draft) => {
-      const policy = deps.policies.policies.find((p) => p.meta.id === draft.policy)!;
-      return toAlert(draft, policy.meta);
-    });
-    for (const alert of pageAlerts) alerts.add(alert);
-    const written = await writeAlerts(deps.client, pageAlerts);
-    result.writeBack.written += written.written;
-    result.writeBack.failed.push(...written.failed);
-    // Alerts not in the org: keep the old state and cursor, so the next pass reads this page again.
-    if (written.failed.length > 0) break;
-    stageCursor(batch, stream.name, page.cursor);
-    await batch.commit();
+  const result: PassResult = { stream: stream.name, records: 0, skipped: 0, duplicates: 0, apiCalls: 0, alerts: [], writeBack: { written: 0, failed: [] } };
+  for (const source of stream.sources) {
+    const completed = await runSource(stream, source, deps, passWindow, result, alerts);
+    if (!completed) break;
   }
   result.alerts = alerts.values();
   result.apiCalls = deps.client.callCount - callsBefore;
@@ -82,12 +60,36 @@ export async function runTimeStreamPass<Row>(stream: TimeCursorStream<Row>, deps
   return result;
 }
 
-async function enrich(activities: Activity[], users: UserDirectory): Promise<void> {
-  await users.resolve(activities.flatMap((a) => (a.userId ? [a.userId] : [])));
-  for (const activity of activities) {
-    if (activity.userId && !activity.username) {
-      const username = users.usernameOf(activity.userId);
-      if (username) activity.username = username;
-    }
+/** Returns false when write-back failed: the rest waits for the next pass. */
+async function runSource(stream: StreamDefinition, source: StreamSource, deps: PassDeps, passWindow: PassWindow, result: PassResult, alerts: AlertSet): Promise<boolean> {
+  const batch = deps.state.begin();
+  const cursorName = `${stream.name}:${source.id}`;
+  const previous = passWindow.fromMs === undefined ? await readCursor<unknown>(batch, cursorName) : undefined;
+  const window: TimeWindow = {
+    fromMs: passWindow.fromMs ?? (previous === undefined ? passWindow.untilMs - stream.backfillDays * 86_400_000 : source.resumeFrom(previous)),
+    untilMs: passWindow.untilMs,
+  };
+  for await (const page of source.pages({ client: deps.client, log: deps.log }, window, previous)) {
+    result.records += page.records;
+    result.skipped += page.skipped;
+    result.duplicates += page.duplicates;
+    if (!(await handlePage(page, deps, batch, result, alerts))) return false;
+    stageCursor(batch, cursorName, page.cursor);
+    await batch.commit();
   }
+  return true;
+}
+
+async function handlePage(page: SourcePage, deps: PassDeps, batch: StateBatch, result: PassResult, alerts: AlertSet): Promise<boolean> {
+  await enrichAll(deps.enrichers, page.activities);
+  const pageAlerts = (await deps.policies.evaluate(page.activities, batch)).map((draft) => {
+    const policy = deps.policies.policies.find((p) => p.meta.id === draft.policy)!;
+    return toAlert(draft, policy.meta);
+  });
+  for (const alert of pageAlerts) alerts.add(alert);
+  const written = await writeAlerts(deps.client, pageAlerts);
+  result.writeBack.written += written.written;
+  result.writeBack.failed.push(...written.failed);
+  // Alerts not in the org: keep the old state and cursor, so the next pass reads this page again.
+  return written.failed.length === 0;
 }

@@ -9,7 +9,7 @@ import type { Config, OrgConfig } from '../config';
 import type { Target } from '../salesforce/targets';
 import type { Logger } from '../logger';
 import { OrgRuntimes } from '../pipeline/org-runtime';
-import { loginHistoryStream } from '../streams/login-history';
+import { STREAMS } from '../streams/registry';
 import { createIngestProcessor, type IngestOutcome } from './ingest.processor';
 import { INGEST_QUEUE, type IngestJobData } from './names';
 import { upsertStreamSchedules } from './schedules';
@@ -43,7 +43,7 @@ export async function startIngestHost(options: IngestHostOptions): Promise<Inges
   queue.on('error', (err) => log.error({ err, queue: name }, 'queue error'));
   if (options.fresh) await queue.obliterate({ force: true });
   for (const org of config.orgs) {
-    await upsertStreamSchedules(queue, org.name, [{ stream: loginHistoryStream.name, everyMinutes: loginHistoryStream.pollIntervalMinutes }]);
+    await upsertStreamSchedules(queue, org.name, STREAMS.map((stream) => ({ stream: stream.name, everyMinutes: stream.pollIntervalMinutes })));
   }
   const runtimes = new OrgRuntimes(config, options.producer, log, options.resolveTarget);
   const worker = new Worker<IngestJobData, IngestOutcome>(name, createIngestProcessor(runtimes, options.producer, log), {

@@ -9,13 +9,12 @@ import type { Redis } from 'ioredis';
 import { OrgWardenError } from '../errors';
 import type { Logger } from '../logger';
 import type { OrgRuntimes } from '../pipeline/org-runtime';
-import { runTimeStreamPass } from '../pipeline/stream-pass';
-import { loginHistoryStream } from '../streams/login-history';
+import { runStreamPass } from '../pipeline/stream-pass';
+import { streamNamed } from '../streams/registry';
 import { orgKey } from '../state/redis-keys';
 import type { IngestJobData } from './names';
 
 const LOCK_TTL_MS = 15 * 60_000;
-const STREAMS = { logins: loginHistoryStream } as const;
 
 export interface IngestOutcome {
   skipped?: 'locked';
@@ -25,7 +24,7 @@ export interface IngestOutcome {
 
 export function createIngestProcessor(runtimes: OrgRuntimes, redis: Redis, log: Logger) {
   return async (job: Job<IngestJobData>, token?: string): Promise<IngestOutcome> => {
-    const stream = STREAMS[job.data.stream as keyof typeof STREAMS];
+    const stream = streamNamed(job.data.stream);
     if (!stream) throw new OrgWardenError('USAGE', `stream ${job.data.stream} is not implemented yet`);
     const runtime = await runtimes.get(job.data.org);
     const { client } = runtime.connected;
@@ -35,7 +34,7 @@ export function createIngestProcessor(runtimes: OrgRuntimes, redis: Redis, log: 
     try {
       // The org's clock comes from its responses' Date header: make one call before the first window.
       if (!client.hasOrgClock()) await client.request(stream.priority, { method: 'GET', url: '/limits' }, 'limits');
-      const result = await runTimeStreamPass(stream, runtime.deps, { untilMs: client.orgNowMs() });
+      const result = await runStreamPass(stream, runtime.deps, { untilMs: client.orgNowMs() });
       if (result.writeBack.failed.length > 0) {
         // The cursor stayed where it was: the retry re-reads the window and writes the alerts again.
         throw new OrgWardenError('WRITE_BACK_FAILED', `${result.writeBack.failed.length} alert(s) could not be written to Warden_Alert__c`, {

@@ -6,20 +6,11 @@
  * - skip rows whose Id is in the de-dup window (ids already processed within the overlap);
  * - the cursor advances only after the caller has finished with a page.
  */
-import type { Activity } from '../activity/activity';
 import type { OrgClient } from '../salesforce/org-client';
 import type { TimeCursor } from '../state/cursor-store';
-import type { TimeCursorStream, TimeWindow } from './stream';
+import type { SourcePage, StreamSource, TimeCursorQuery, TimeWindow } from './stream';
 
-export interface PolledPage {
-  activities: Activity[];
-  /** Distinct rows read for the first time. */
-  records: number;
-  /** Rows that could not be normalized (bad data), counted and dropped. */
-  skipped: number;
-  /** Rows already processed (the overlap), dropped. */
-  duplicates: number;
-  /** Cursor to store once the page's activities are dealt with. */
+export interface PolledPage extends SourcePage {
   cursor: TimeCursor;
 }
 
@@ -30,15 +21,24 @@ export function windowStart(cursor: TimeCursor, overlapMs = DEFAULT_OVERLAP_MS):
   return cursor.timeMs - overlapMs;
 }
 
+/** A stream source over a TimeCursorQuery. */
+export function timeCursorSource<Row>(query: TimeCursorQuery<Row>): StreamSource {
+  return {
+    id: query.id,
+    resumeFrom: (cursor) => windowStart(cursor as TimeCursor),
+    pages: (ctx, window, cursor) => pollByTime(query, ctx.client, window, cursor as TimeCursor | undefined),
+  };
+}
+
 export async function* pollByTime<Row>(
-  stream: TimeCursorStream<Row>,
+  stream: TimeCursorQuery<Row>,
   client: OrgClient,
   window: TimeWindow,
   previous: TimeCursor | undefined,
   overlapMs = DEFAULT_OVERLAP_MS,
 ): AsyncGenerator<PolledPage> {
   const cursor: TimeCursor = previous ? structuredClone(previous) : { timeMs: window.fromMs, seen: {} };
-  for await (const rows of client.queryPages<Row>(stream.query(window), { priority: stream.priority })) {
+  for await (const rows of client.queryPages<Row>(stream.query(window), { priority: stream.priority, all: stream.includeDeleted === true })) {
     const page: PolledPage = { activities: [], records: 0, skipped: 0, duplicates: 0, cursor };
     for (const row of rows) {
       const id = stream.idOf(row);
