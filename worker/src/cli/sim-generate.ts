@@ -21,8 +21,9 @@ Options:
   --start YYYY-MM-DD        first generated UTC day (default 2026-11-02)
   --now ISO                 the org's clock in org.json (default: end of the period)
   --edition NAME            org.json edition (default "Enterprise Edition")
-  --event-monitoring LEVEL  shield (hourly + daily event logs, real-time threat events),
-                            free (daily files of the free event types) or none (default shield)
+  --event-monitoring LEVEL  shield (hourly + daily event logs, Real-Time Event Monitoring
+                            storage and threat events), free (daily files of the free event
+                            types) or none (default shield)
   --language CODE           the org's default language (default en_US)
   -h, --help                show this help
 

@@ -9,6 +9,11 @@
  * automatically deleted. In all Developer Edition orgs, log files are available for 1 day"; the
  * free event types are "free for all customers with a 24-hour data retention period" (Object
  * Reference, "CSP Violation Event Type").
+ *
+ * Objects with a `retention` (the Real-Time Event Monitoring stores) lose records older than it:
+ * Security Implementation Guide, "Real-Time Event Monitoring Data Storage": big objects store
+ * data "for up to six months", and each storage object's row there says "Data is stored for up
+ * to 6 months" (the Threat Detection stores too).
  */
 import type { SimClock } from './clock';
 import type { RecordStore } from './record-store';
@@ -16,6 +21,19 @@ import type { SObjectDef, SimRecord } from './schema/types';
 import { dateTimeMs } from './sf-datetime';
 
 const DAY_MS = 24 * 3_600_000;
+
+/** The instant `months` calendar months (UTC) before `ms`. */
+function monthsBefore(ms: number, months: number): number {
+  const d = new Date(ms);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.getTime();
+}
+
+function retained(def: SObjectDef, record: SimRecord, nowMs: number): boolean {
+  if (!def.retention) return true;
+  const at = dateTimeMs(record[def.retention.field]);
+  return at === undefined || at > monthsBefore(nowMs, def.retention.months);
+}
 
 export class OrgView {
   constructor(
@@ -30,6 +48,7 @@ export class OrgView {
   }
 
   isVisible(def: SObjectDef, record: SimRecord, nowMs: number = this.clock.nowMs()): boolean {
+    if (!retained(def, record, nowMs)) return false;
     if (!def.visibleFrom) return true;
     const from = dateTimeMs(record[def.visibleFrom]);
     if (from === undefined) return true;

@@ -13,12 +13,14 @@ const SOAP_TYPES: Record<FieldType, string> = {
   email: 'xsd:string', url: 'xsd:string', phone: 'xsd:string', boolean: 'xsd:boolean', int: 'xsd:int', long: 'xsd:long',
   double: 'xsd:double', currency: 'xsd:double', percent: 'xsd:double', datetime: 'xsd:dateTime', date: 'xsd:date', time: 'xsd:time',
   base64: 'xsd:base64Binary',
+  // ApiEvent / ReportEvent `Records`: a JSON document carried as a string (the describe's soapType is not documented).
+  json: 'xsd:string',
 };
-const TEXT_TYPES = new Set<FieldType>(['string', 'textarea', 'picklist', 'multipicklist', 'email', 'url', 'phone', 'id', 'reference']);
+const TEXT_TYPES = new Set<FieldType>(['string', 'textarea', 'picklist', 'multipicklist', 'email', 'url', 'phone', 'id', 'reference', 'json']);
 const DECIMAL_TYPES = new Set<FieldType>(['double', 'currency', 'percent']);
-const NOT_GROUPABLE = new Set<FieldType>(['textarea', 'multipicklist', 'base64', 'datetime', 'double', 'currency', 'percent']);
-const NOT_SORTABLE = new Set<FieldType>(['textarea', 'multipicklist', 'base64']);
-const NOT_AGGREGATABLE = new Set<FieldType>(['textarea', 'multipicklist', 'base64', 'boolean']);
+const NOT_GROUPABLE = new Set<FieldType>(['textarea', 'multipicklist', 'base64', 'datetime', 'double', 'currency', 'percent', 'json']);
+const NOT_SORTABLE = new Set<FieldType>(['textarea', 'multipicklist', 'base64', 'json']);
+const NOT_AGGREGATABLE = new Set<FieldType>(['textarea', 'multipicklist', 'base64', 'boolean', 'json']);
 
 /** `LoginTime` → "Login Time", `UserId` → "User ID", `SourceIp` → "Source IP" (Salesforce's label style). */
 export function fieldLabel(field: FieldDef): string {

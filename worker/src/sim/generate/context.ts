@@ -16,7 +16,7 @@ import type { RecordSinks } from './output/record-sinks';
 import type { FileStore } from './records/file-store';
 import type { UserDirectoryState } from './people/user-state';
 import type { Rng } from './prng';
-import type { ThreatEventSink } from './threat-events';
+import type { RealtimeSink } from './realtime/realtime-sink';
 import { DAY_MS } from './time';
 
 export interface OrgIdentity {
@@ -42,8 +42,8 @@ export interface GenContext {
   people: UserDirectoryState;
   records: RecordSinks;
   elf: ElfSink;
-  /** Real-time threat detection events (Shield). */
-  threats: ThreatEventSink;
+  /** Real-Time Event Monitoring storage rows and Threat Detection events (Shield). */
+  realtime: RealtimeSink;
   labels: LabelBook;
   /** Notable benign events, for look-alike labels. */
   journal: Journal;

@@ -31,7 +31,7 @@ import { UserDirectoryState } from './people/user-state';
 import { Rng } from './prng';
 import { FileStore } from './records/file-store';
 import { writeExistingOauth } from './records/oauth';
-import { ThreatEventSink } from './threat-events';
+import { RealtimeSink } from './realtime/realtime-sink';
 import { isoZ } from './time';
 
 export interface GenerateResult {
@@ -39,8 +39,13 @@ export interface GenerateResult {
   eventLogRows: Record<string, number>;
   eventLogFiles: number;
   eventLogBytes: number;
-  threatEvents: Record<string, number>;
+  /** Real-Time Event Monitoring rows per storage object (Shield only; also counted in `records`). */
+  realtimeEvents: Record<string, number>;
   attacks: number;
+}
+
+function periodOf(options: GenerateOptions): { startMs: number; endMs: number } {
+  return { startMs: options.startMs, endMs: options.startMs + options.days * 86_400_000 };
 }
 
 function createContext(options: GenerateOptions, geo: GeoData): GenContext {
@@ -52,8 +57,8 @@ function createContext(options: GenerateOptions, geo: GeoData): GenContext {
   const records = new RecordSinks(options.outDir);
   const ctx: GenContext = {
     options, rng, ids, org, geo, pools, records, users: [], externalUsers: [], people: new UserDirectoryState(),
-    elf: new ElfSink(options.outDir, options.eventMonitoring, { startMs: options.startMs, endMs: options.startMs + options.days * 86_400_000 }, options.seed),
-    threats: new ThreatEventSink(options.outDir, options.eventMonitoring === 'shield'),
+    elf: new ElfSink(options.outDir, options.eventMonitoring, periodOf(options), options.seed),
+    realtime: new RealtimeSink({ records, ids, enabled: options.eventMonitoring === 'shield', window: periodOf(options), seed: options.seed }),
     labels: new LabelBook(), journal: new Journal(), files: new FileStore(ids), accessIds: new Map(), appIds: new Map(),
     reports: createReportCatalog(rng.fork('reports'), ids), hr: [], allowedDomains: [],
   };
@@ -92,14 +97,13 @@ export function generateOrg(options: GenerateOptions, geo: GeoData = GeoData.loa
   writeUsers(ctx);
   ctx.files.write(ctx.records);
   ctx.records.closeAll();
-  const threatEvents = ctx.threats.close();
   writeOrgJson(ctx);
   writeSecurity(ctx);
   writeFeeds(ctx, ctx.hr);
   writeSampleConfig(ctx, ctx.allowedDomains);
   const result: GenerateResult = {
     records: ctx.records.counts(), eventLogRows: Object.fromEntries([...ctx.elf.rowsByType].sort()), eventLogFiles: ctx.elf.files,
-    eventLogBytes: ctx.elf.bytes, threatEvents, attacks: ctx.labels.attackCount,
+    eventLogBytes: ctx.elf.bytes, realtimeEvents: ctx.realtime.written(), attacks: ctx.labels.attackCount,
   };
   ctx.labels.write(path.join(options.outDir, 'labels.json'), {
     seed: options.seed, users: options.users, days: options.days, eventMonitoring: options.eventMonitoring,

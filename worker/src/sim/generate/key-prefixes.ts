@@ -1,11 +1,11 @@
 /**
  * Key prefixes of the objects the generator writes, read from the simulator's schema so ids
- * always match what its fixture loader expects. Objects the schema does not know yet fall back
- * to Salesforce's documented prefix.
+ * always match what its fixture loader expects.
  */
+import realtimeEventObjects from '../schema/realtime-event-objects.json';
 import standardObjects from '../schema/standard-objects.json';
 
-const SCHEMA = standardObjects.objects as Record<string, { keyPrefix: string }>;
+const SCHEMA = { ...standardObjects.objects, ...realtimeEventObjects.objects } as Record<string, { keyPrefix: string }>;
 
 /** Prefixes of ids the log rows reference but the fixture has no records for. */
 export const REFERENCE_PREFIXES = {

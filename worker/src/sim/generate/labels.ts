@@ -45,8 +45,8 @@ export interface LabelInput {
   severity?: 'low' | 'medium' | 'high';
   description: string;
   evidence: Evidence;
-  /** Shield real-time threat event written for the scenario (object and EventIdentifier). */
-  realtimeEvent?: { object: string; eventIdentifier: string };
+  /** Shield Threat Detection event stored for the scenario (object, record Id and EventIdentifier). */
+  realtimeEvent?: { object: string; id: string; eventIdentifier: string };
 }
 
 export interface LookAlikeInput extends LabelInput {

@@ -116,7 +116,9 @@ export function writeReadme(ctx: GenContext, summary: string): void {
     `- \`org.json\`, \`records/\`, \`eventlogs/\`, \`security/\`: the fixture org (serve with \`orgwarden sim --data .\`, scan with \`orgwarden scan --org sim:.\`).`,
     `- \`labels.json\`: every planted attack and benign look-alike, with how to match alerts to them.`,
     `- \`orgwarden.yaml\`, \`feeds/\`, \`hr/terminated.csv\`: configuration and feeds the detections use.`,
-    `- \`threat-events/\`: Shield real-time threat events (not yet served by the simulator).`,
+    ...(o.eventMonitoring === 'shield'
+      ? [`- Real-Time Event Monitoring storage under \`records/\` (LoginEvent, LogoutEvent, LoginAsEvent, ApiEvent, ReportEvent and the Threat Detection \`…EventStore\` objects): one row for every sign-in, button logout, Login-As, API query and report run or export of the period.`]
+      : []),
     ``,
     summary,
     ``,

@@ -66,6 +66,9 @@ export function coerceFieldValue(field: FieldDef, value: unknown): CoerceResult 
       return coerceDateTime(value);
     case 'date':
       return coerceDate(value);
+    case 'json':
+      // A JSON document field holds text; a fixture may write the document itself.
+      return typeof value === 'object' ? ok(JSON.stringify(value)) : coerceText(value);
     default:
       return coerceText(value);
   }

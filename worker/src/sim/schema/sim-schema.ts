@@ -12,6 +12,13 @@ export interface SchemaOptions {
   packageDir?: string;
   /** Leave out EventLogFile (an org whose user cannot see event log files). */
   withoutEventLogFiles?: boolean;
+  /** Leave out the Real-Time Event Monitoring storage objects (an org without Event Monitoring). */
+  withoutRealTimeEvents?: boolean;
+}
+
+function licensed(def: SObjectDef, options: SchemaOptions): boolean {
+  if (options.withoutEventLogFiles && def.name === 'EventLogFile') return false;
+  return !(options.withoutRealTimeEvents && def.realTimeEventMonitoring);
 }
 
 export class SimSchema implements Schema {
@@ -30,7 +37,7 @@ export class SimSchema implements Schema {
   /** Standard objects plus the custom objects of the package directory. */
   static load(options: SchemaOptions = {}): SimSchema {
     const packageDir = options.packageDir ?? defaultPackageDir();
-    const standard = standardObjectDefs().filter((d) => !(options.withoutEventLogFiles && d.name === 'EventLogFile'));
+    const standard = standardObjectDefs().filter((d) => licensed(d, options));
     return new SimSchema([...standard, ...(packageDir ? loadCustomObjects(packageDir) : [])]);
   }
 

@@ -23,7 +23,9 @@ export type FieldType =
   | 'url'
   | 'phone'
   | 'base64'
-  | 'textarea';
+  | 'textarea'
+  /** A JSON document in a string (ApiEvent / ReportEvent `Records`); neither filterable nor sortable. */
+  | 'json';
 
 export interface FieldDef {
   /** API name in its canonical case, e.g. `LoginTime`, `Alert_Key__c`. */
@@ -78,6 +80,26 @@ export interface SObjectDef {
    * whose value is after its clock. Undefined: always visible.
    */
   visibleFrom?: string;
+  /**
+   * Records older than `months` calendar months (by `field`, relative to the simulator's clock)
+   * are gone, as Salesforce deletes them. Undefined: kept for ever (EventLogFile has its own rule).
+   */
+  retention?: { field: string; months: number };
+  /** Exists only with Event Monitoring (Shield or the add-on): Real-Time Event Monitoring storage. */
+  realTimeEventMonitoring?: boolean;
+  /** A big object: SOQL may filter and sort only along its index (`soql/big-object-rules.ts`). */
+  bigObject?: BigObjectIndex;
+}
+
+/**
+ * How a big object's index constrains SOQL. `indexes`: the field paths a WHERE clause may follow,
+ * each from its first field without gaps (ReportEvent has two). `orderBy`: the only ORDER BY it
+ * takes, as `Field DESC` / `Field ASC` items (a prefix of them), which is also the order unordered
+ * results come in.
+ */
+export interface BigObjectIndex {
+  indexes: string[][];
+  orderBy: Array<{ field: string; descending: boolean }>;
 }
 
 /** Case-insensitive lookup of sObject definitions. */

@@ -54,7 +54,9 @@ export type SoqlErrorCode =
   | 'INVALID_TYPE'
   | 'INVALID_QUERY_FILTER_OPERATOR'
   /** OFFSET above 2,000 (Salesforce's documented code for it). */
-  | 'NUMBER_OUTSIDE_VALID_RANGE';
+  | 'NUMBER_OUTSIDE_VALID_RANGE'
+  /** A big object query off its index, or with an aggregate (`big-object-rules.ts`). */
+  | 'BIG_OBJECT_UNSUPPORTED_OPERATION';
 
 export class SoqlError extends Error {
   readonly errorCode: SoqlErrorCode;

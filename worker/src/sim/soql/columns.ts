@@ -41,11 +41,11 @@ export interface QueryColumns {
 const APEX_TYPES: Record<FieldType, string> = {
   id: 'Id', reference: 'Id', string: 'String', textarea: 'String', picklist: 'String', multipicklist: 'String',
   email: 'String', url: 'String', phone: 'String', boolean: 'Boolean', int: 'Integer', long: 'Long',
-  double: 'Decimal', currency: 'Decimal', percent: 'Decimal', datetime: 'Datetime', date: 'Date', time: 'Time', base64: 'Blob',
+  double: 'Decimal', currency: 'Decimal', percent: 'Decimal', datetime: 'Datetime', date: 'Date', time: 'Time', base64: 'Blob', json: 'String',
 };
 const NUMBER_TYPES = new Set<FieldType>(['int', 'long', 'double', 'currency', 'percent']);
 // Id and reference columns are not text in Salesforce's answer (apexType 'Id', textType false).
-const TEXT_TYPES = new Set<FieldType>(['string', 'textarea', 'picklist', 'multipicklist', 'email', 'url', 'phone']);
+const TEXT_TYPES = new Set<FieldType>(['string', 'textarea', 'picklist', 'multipicklist', 'email', 'url', 'phone', 'json']);
 
 function fieldColumn(field: FieldDef): ColumnMetadata {
   return {

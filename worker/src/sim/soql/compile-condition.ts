@@ -52,8 +52,9 @@ function filterField(path: FieldPath, env: CompileEnv): FilterField {
   const kind = fieldKind(resolved.field);
   if (!isFilterable(resolved.field)) {
     const last = path.segments[path.segments.length - 1];
+    // Wording of a real org's answer (airbytehq/airbyte issue 62877: "field 'SystemModstamp' can not be filtered in a query call").
     throw soqlErrorAt('INVALID_FIELD', env.soql, last?.pos ?? path.pos,
-      `field '${resolved.field.name}' can not be filtered in query call`);
+      `field '${resolved.field.name}' can not be filtered in a query call`);
   }
   return { field: resolved.field, kind, read: pathReader(resolved, env.ctx), normalise: normaliser(kind) };
 }

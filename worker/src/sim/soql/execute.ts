@@ -6,6 +6,7 @@
 import type { Schema, SimRecord, SObjectDef } from '../schema/types';
 import { SoqlError, type ExecuteSoql, type QueryContext, type QueryResult } from './api';
 import type { FieldPath, SelectStatement } from './ast';
+import { checkBigObjectQuery, effectiveOrderBy } from './big-object-rules';
 import { compileCondition, type Predicate } from './compile-condition';
 import { soqlErrorAt, unsupportedAt } from './error-location';
 import { compileOrdering } from './ordering';
@@ -67,8 +68,10 @@ export const executeSoql: ExecuteSoql = (soql, ctx) => {
   const paths = statement.items.flatMap((item): FieldPath[] => (item.kind === 'field' ? [item.path] : []));
   const projection = buildProjection(paths, root, ctx, soql);
   const predicate: Predicate = statement.where ? compileCondition(statement.where, { root, ctx, soql }) : () => true;
-  const sort = compileOrdering(statement.orderBy, root, ctx, soql);
-  return isCount ? countResult(statement, root, ctx, predicate) : recordsResult(statement, root, ctx, predicate, sort, projection);
+  const orderBy = effectiveOrderBy(statement, root);
+  const sort = compileOrdering(orderBy, root, ctx, soql);
+  checkBigObjectQuery(statement, root, soql);
+  return isCount ? countResult(statement, root, ctx, predicate) : recordsResult(statement, root, ctx, predicate, { sort, sorted: orderBy.length > 0 }, projection);
 };
 
 function countResult(statement: SelectStatement, root: SObjectDef, ctx: QueryContext, predicate: Predicate): QueryResult {
@@ -81,13 +84,13 @@ function recordsResult(
   root: SObjectDef,
   ctx: QueryContext,
   predicate: Predicate,
-  sort: ReturnType<typeof compileOrdering>,
+  ordering: { sort: ReturnType<typeof compileOrdering>; sorted: boolean },
   projection: ReturnType<typeof buildProjection>,
 ): QueryResult {
   const offset = statement.offset ?? 0;
-  const unsorted = statement.orderBy.length === 0;
+  const { sort } = ordering;
   // Without ORDER BY the first matches in store order are the answer: stop reading early.
-  const cap = unsorted && statement.limit !== undefined ? offset + statement.limit : undefined;
+  const cap = !ordering.sorted && statement.limit !== undefined ? offset + statement.limit : undefined;
   const matched = sort(matchingRecords(root, ctx, predicate, cap));
   const end = statement.limit === undefined ? undefined : offset + statement.limit;
   return { kind: 'records', sobject: root.name, rows: matched.slice(offset, end).map(projection) };

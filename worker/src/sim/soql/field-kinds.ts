@@ -36,6 +36,7 @@ const KIND_BY_TYPE: Record<FieldType, FieldKind> = {
   date: 'date',
   time: 'time',
   base64: 'base64',
+  json: 'text',
 };
 
 export function fieldKind(field: FieldDef): FieldKind {
@@ -48,11 +49,11 @@ function isLongTextArea(field: FieldDef): boolean {
 }
 
 export function isFilterable(field: FieldDef): boolean {
-  return field.filterable !== false && field.type !== 'base64' && !isLongTextArea(field);
+  return field.filterable !== false && field.type !== 'base64' && field.type !== 'json' && !isLongTextArea(field);
 }
 
 export function isSortable(field: FieldDef): boolean {
-  return field.type !== 'base64' && field.type !== 'multipicklist' && !isLongTextArea(field);
+  return field.type !== 'base64' && field.type !== 'multipicklist' && field.type !== 'json' && !isLongTextArea(field);
 }
 
 /** Type names as Salesforce spells them in "value of filter criterion … must be of type X". */

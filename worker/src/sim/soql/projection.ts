@@ -6,6 +6,7 @@
 import type { FieldDef, SimRecord, SObjectDef } from '../schema/types';
 import type { QueryContext, ResultRow } from './api';
 import type { FieldPath } from './ast';
+import { BIG_OBJECT_EMPTY_ID } from './big-object-rules';
 import { soqlErrorAt } from './error-location';
 import { followReference, resolvePath } from './field-paths';
 
@@ -62,9 +63,13 @@ function fill(nodes: PlanNode[], record: SimRecord, type: string, ctx: QueryCont
   return out;
 }
 
-/** Validates the SELECT paths (unknown fields, duplicates) and returns the row builder. */
+/**
+ * Validates the SELECT paths (unknown fields, duplicates) and returns the row builder. Big object
+ * rows have no real id: Salesforce answers every one as the empty id (in `Id` and the URL).
+ */
 export function buildProjection(paths: FieldPath[], root: SObjectDef, ctx: QueryContext, soql: string): Projection {
   const plan: PlanNode[] = [];
   for (const path of paths) addPath(plan, path, root, ctx, soql);
+  if (root.bigObject) return (record) => fill(plan, { ...record, Id: BIG_OBJECT_EMPTY_ID }, root.name, ctx);
   return (record) => fill(plan, record, root.name, ctx);
 }

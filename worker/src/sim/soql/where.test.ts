@@ -143,7 +143,7 @@ describe('WHERE type checks', () => {
   it('rejects filtering on a non-filterable field', () => {
     const error = soqlError("SELECT Id FROM LoginHistory WHERE Status = 'Success'", ctx());
     expect(error.errorCode).toBe('INVALID_FIELD');
-    expect(error.message).toContain("field 'Status' can not be filtered in query call");
+    expect(error.message).toContain("field 'Status' can not be filtered in a query call");
     expect(soqlError("SELECT Id FROM Warden_Alert__c WHERE Evidence__c LIKE '%Paris%'", ctx()).errorCode).toBe('INVALID_FIELD');
     expect(soqlError("SELECT Id FROM Warden_Alert__c WHERE Payload__c != null", ctx()).errorCode).toBe('INVALID_FIELD');
     expect(soqlError("SELECT Id FROM Warden_Alert__c WHERE Notes__c = 'x'", ctx()).message).toContain("field 'Notes__c' can not be filtered");

@@ -1,12 +1,13 @@
 /**
  * Login-As: an admin or support lead opens a session as another user. Salesforce records it
  * three ways: SetupAuditTrail `suOrgAdminLogin` / `suOrgAdminLogout` (created by the admin),
- * a LoginAs event row (USER_ID = the user impersonated, DELEGATED_USER_* = the admin), and the
- * impersonated session's own events, which carry its SESSION_KEY.
+ * a LoginAs event row (USER_ID = the user impersonated, DELEGATED_USER_* = the admin) with its
+ * LoginAsEvent, and the impersonated session's own events, which carry its SESSION_KEY.
  */
 import type { GenContext } from '../context';
 import { emitLoginAsRow } from '../event-logs/types/login-as';
 import { emitPageViewRow } from '../event-logs/types/lightning-page-view';
+import { storeLoginAsEvent } from '../realtime/session-events';
 import { logKey, recordRef } from '../id-factory';
 import { REFERENCE_PREFIXES } from '../key-prefixes';
 import type { Session, SimUser } from '../model';
@@ -29,6 +30,7 @@ export function loginAs(ctx: GenContext, rng: Rng, adminSession: Session, target
     startMs: timeMs, endMs: timeMs + minutes * MINUTE_MS, loginHistoryId: adminSession.loginHistoryId, loginGeoId: adminSession.loginGeoId, explicitLogout: true,
   };
   emitLoginAsRow(ctx, rng, session, timeMs, admin);
+  storeLoginAsEvent(ctx, session, admin, timeMs);
   const views = rng.int(2, 5);
   for (let i = 0; i < views; i++) {
     emitPageViewRow(ctx, rng, session, timeMs + rng.int(20_000, minutes * MINUTE_MS), recordRef(rng, REFERENCE_PREFIXES.Case), 'Case');

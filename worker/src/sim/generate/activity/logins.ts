@@ -1,11 +1,12 @@
 /**
  * A sign-in attempt as Salesforce records it: a LoginHistory row (Status in English, as the
  * integration user reads it), its LoginGeo (from the GeoIP city record of the address, so the
- * two agree) and a Login event log row. A success opens a session with fresh SESSION_KEY and
- * LOGIN_KEY; later events of the session carry both.
+ * two agree), a Login event log row and, with Event Monitoring, a LoginEvent. A success opens a
+ * session with fresh SESSION_KEY and LOGIN_KEY; later events of the session carry both.
  */
 import type { GenContext } from '../context';
 import { emitLoginRow } from '../event-logs/types/login';
+import { storeLoginEvent } from '../realtime/login-event';
 import { logKey } from '../id-factory';
 import type { Device, Place, Session, SimUser } from '../model';
 import type { Rng } from '../prng';
@@ -57,25 +58,27 @@ function writeGeo(ctx: GenContext, attempt: LoginAttempt): string {
   return id;
 }
 
-function writeHistory(ctx: GenContext, attempt: LoginAttempt, geoId: string): string {
+function writeHistory(ctx: GenContext, attempt: LoginAttempt, geoId: string): Record<string, unknown> {
   const id = ctx.ids.next('0Ya');
   const oauth = attempt.kind !== 'ui';
-  ctx.records.add('LoginHistory', {
+  const history = {
     Id: id, LoginTime: sfDateTime(attempt.timeMs), UserId: attempt.user.id,
     LoginType: oauth ? 'Remote Access 2.0' : 'Application', LoginSubType: null, Status: attempt.status,
     Platform: oauth && attempt.kind === 'api' ? 'Unknown' : attempt.device.platform, SourceIp: attempt.place.ip,
     CountryIso: attempt.place.geo.countryIso, Browser: oauth && attempt.kind === 'api' ? 'Unknown' : attempt.device.browser,
     Application: applicationOf(attempt), ClientVersion: 'N/A', ApiVersion: 'N/A', ApiType: null, LoginUrl: ctx.org.myDomain,
     LoginGeoId: geoId, TlsProtocol: 'TLS 1.3', CipherSuite: 'TLS_AES_256_GCM_SHA384', AuthMethodReference: null,
-  });
-  return id;
+  };
+  ctx.records.add('LoginHistory', history);
+  return history;
 }
 
 export function recordLogin(ctx: GenContext, rng: Rng, requested: LoginAttempt): LoginResult {
   // LoginHistory keeps whole seconds (LoginTime "…:05.000+0000"); the Login log row shares the instant.
   const attempt = { ...requested, timeMs: Math.floor(requested.timeMs / 1000) * 1000 };
   const loginGeoId = writeGeo(ctx, attempt);
-  const loginHistoryId = writeHistory(ctx, attempt, loginGeoId);
+  const history = writeHistory(ctx, attempt, loginGeoId);
+  const loginHistoryId = history['Id'] as string;
   const success = attempt.status === 'Success';
   const loginKey = success ? logKey(rng) : '';
   emitLoginRow(ctx, rng, {
@@ -84,6 +87,7 @@ export function recordLogin(ctx: GenContext, rng: Rng, requested: LoginAttempt):
     oauth: attempt.kind !== 'ui', loginStatus: LOGIN_STATUS[attempt.status], loginKey,
     ...(attempt.kind === 'api' ? { loginSubType: 'oauthclientcredentials' } : attempt.kind === 'mobile' ? { loginSubType: 'oauthrefreshtoken' } : {}),
   });
+  storeLoginEvent(ctx, { user: attempt.user, timeMs: requested.timeMs, place: attempt.place, history, loginKey });
   if (!success) return { loginHistoryId, loginGeoId };
   attempt.user.lastLoginMs = Math.max(attempt.user.lastLoginMs ?? 0, attempt.timeMs);
   const session: Session = {

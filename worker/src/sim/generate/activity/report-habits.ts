@@ -18,6 +18,6 @@ export function reportHabits(ctx: GenContext, rng: Rng, user: SimUser, day: numb
   const rows = Math.round(report.typicalRows * rng.real(0.8, 1.25));
   emitReportRow(ctx, rng, session, t, { reportId: report.id, entity: report.entity, rows, columns: report.columns });
   const exportedAt = t + rng.int(1, 3) * MINUTE_MS;
-  emitReportExportRow(ctx, rng, session, exportedAt, report.id);
+  emitReportExportRow(ctx, rng, session, exportedAt, report.id, rows);
   ctx.journal.note({ kind: 'bulk-report-export', user, day, fromMs: t, toMs: exportedAt, evidence: { ips: [session.place.ip], records: { Report: [report.id] }, counts: { rows }, eventTypes: ['Report', 'ReportExport'] } });
 }

@@ -51,8 +51,9 @@ function reports(ctx: GenContext, rng: Rng, session: Session): void {
   const perHour = session.user.role === 'sales-ops' || session.user.department === 'Sales' ? PER_HOUR.report * 3 : PER_HOUR.report;
   for (const t of times(rng, session, perHour)) {
     const report = rng.pick(ctx.reports.standard);
-    emitReportRow(ctx, rng, session, t, { reportId: report.id, entity: report.entity, rows: Math.max(1, Math.round(report.typicalRows * rng.real(0.5, 1.5))), columns: report.columns });
-    if (session.user.permissionSets.includes('Report_Exporter') && rng.chance(0.15)) emitReportExportRow(ctx, rng, session, t + 20_000, report.id);
+    const rows = Math.max(1, Math.round(report.typicalRows * rng.real(0.5, 1.5)));
+    emitReportRow(ctx, rng, session, t, { reportId: report.id, entity: report.entity, rows, columns: report.columns });
+    if (session.user.permissionSets.includes('Report_Exporter') && rng.chance(0.15)) emitReportExportRow(ctx, rng, session, t + 20_000, report.id, rows);
   }
 }
 

@@ -1,10 +1,11 @@
 /**
  * How a session ends: a Logout row (button, or timeout two hours after the last activity, as
- * Salesforce's default session timeout), and — if the session is still open at the org's
+ * Salesforce's default session timeout) — with a LogoutEvent for the button — and — if the session is still open at the org's
  * clock — an AuthSession row, which is what "end sessions" governance deletes.
  */
 import type { GenContext } from '../context';
 import { emitLogoutRow } from '../event-logs/types/logout';
+import { storeLogoutEvent } from '../realtime/session-events';
 import type { Session } from '../model';
 import type { Rng } from '../prng';
 import { HOUR_MS, sfDateTime } from '../time';
@@ -25,6 +26,8 @@ function writeAuthSession(ctx: GenContext, session: Session): void {
 export function endSession(ctx: GenContext, rng: Rng, session: Session): void {
   const logoutMs = session.explicitLogout ? session.endMs + rng.int(0, 59_999) : session.endMs + SESSION_TIMEOUT_MS + rng.int(0, 15 * 60_000);
   if (session.kind !== 'api') emitLogoutRow(ctx, rng, session, logoutMs, session.explicitLogout);
+  // A LogoutEvent records the Log Out button only, never a timeout (realtime/session-events.ts).
+  if (session.kind !== 'api' && session.explicitLogout) storeLogoutEvent(ctx, session, logoutMs);
   const now = ctx.options.nowMs;
   if (session.startMs <= now && logoutMs > now) writeAuthSession(ctx, session);
 }

@@ -22,17 +22,22 @@ function attack(ctx: GenContext, rng: Rng, day: number): void {
     rows += 5000;
   }
   const end = t + 20 * MINUTE_MS + 40 * 20_000;
-  const eventId = ctx.threats.write(rng, 'ApiAnomalyEventStore', end, {
+  const event = ctx.realtime.threat('ApiAnomalyEventStore', end, {
     UserId: victim.id, Username: victim.username, SessionKey: session.sessionKey, LoginKey: session.loginKey, SourceIp: victim.home.ip,
     Operation: 'Query', QueriedEntities: 'Opportunity, Contact', RowsProcessed: rows, RequestIdentifier: `${rng.token(21)}-`, Uri: '/services/data/v62.0/jobs/query',
-    UserAgent: 'DataLoaderPartnerUI/62.0', Score: 0.95, Summary: `User retrieved ${rows} rows through the API, far above their usual volume`,
-    SecurityEventData: JSON.stringify({ rowsProcessed: rows, entities: ['Opportunity', 'Contact'] }),
+    UserAgent: 'DataLoaderPartnerUI/62.0', Score: 0.95, Summary: `API requests retrieved an unusually high number of rows (${rows})`,
+    // The feature list form the Platform Events Developer Guide shows for SecurityEventData.
+    SecurityEventData: JSON.stringify([
+      { featureName: 'rowCount', featureValue: String(rows), featureContribution: '96.10 %' },
+      { featureName: 'periodOfDay', featureValue: 'Night', featureContribution: '2.20 %' },
+      { featureName: 'userAgent', featureValue: 'DataLoaderPartnerUI/62.0', featureContribution: '1.70 %' },
+    ]),
   });
   ctx.labels.attack({
     policy: 'api-anomaly', alsoMatches: ['report-anomaly'], user: victim, ip: victim.home.ip, fromMs: t, toMs: end, severity: 'high',
     description: `${victim.username} reads ${rows.toLocaleString('en-US')} rows through the Bulk API and SOAP queryMore with Data Loader at night; no API use before`,
     evidence: { ips: [victim.home.ip], sessionKeys: [session.sessionKey], eventTypes: ['BulkApi', 'API'], counts: { rows }, records: { LoginHistory: [session.loginHistoryId] } },
-    ...(eventId ? { realtimeEvent: { object: 'ApiAnomalyEventStore', eventIdentifier: eventId } } : {}),
+    ...(event ? { realtimeEvent: event } : {}),
   });
 }
 

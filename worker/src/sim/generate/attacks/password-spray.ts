@@ -27,9 +27,10 @@ function attack(ctx: GenContext, rng: Rng, day: number): void {
   }
   const lucky = targets[targets.length - 1]!;
   const session = signIn(ctx, rng, { user: lucky, timeMs: t + 20_000, place, device: ATTACKER_DEVICE, durationMs: 6 * MINUTE_MS, activity: false });
-  const eventId = ctx.threats.write(rng, 'CredentialStuffingEventStore', session.startMs, {
-    AcceptLanguage: 'en-US,en;q=0.9', LoginKey: session.loginKey, LoginType: 'Application', LoginUrl: ctx.org.myDomain, Score: 0.93,
-    SessionKey: session.sessionKey, SourceIp: place.ip, Summary: 'Successful login during a credential stuffing attack',
+  // Score: "The value of this field is always 1"; Summary as the guide's example (Platform Events Developer Guide).
+  const event = ctx.realtime.threat('CredentialStuffingEventStore', session.startMs, {
+    AcceptLanguage: 'en-US,en;q=0.9', LoginKey: session.loginKey, LoginType: 'Application', LoginUrl: ctx.org.myDomain, Score: 1,
+    SessionKey: session.sessionKey, SourceIp: place.ip, Summary: 'Successful login from Credential Stuffing attack.',
     UserAgent: ATTACKER_DEVICE.userAgent, UserId: lucky.id, Username: lucky.username,
   });
   ctx.labels.attack({
@@ -40,7 +41,7 @@ function attack(ctx: GenContext, rng: Rng, day: number): void {
       targets: targets.map((u) => u.username), records: { LoginHistory: [...loginIds, session.loginHistoryId] },
       counts: { distinctUsers: targets.length, failures: targets.length, successes: 1 },
     },
-    ...(eventId ? { realtimeEvent: { object: 'CredentialStuffingEventStore', eventIdentifier: eventId } } : {}),
+    ...(event ? { realtimeEvent: event } : {}),
   });
 }
 

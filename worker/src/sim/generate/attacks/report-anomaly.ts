@@ -19,17 +19,22 @@ function attack(ctx: GenContext, rng: Rng, day: number): void {
   const report = ctx.reports.bulk[1] ?? ctx.reports.bulk[0]!;
   const t = session.startMs + 4 * MINUTE_MS;
   emitReportRow(ctx, rng, session, t, { reportId: report.id, entity: report.entity, rows: ROWS, columns: 24 });
-  emitReportExportRow(ctx, rng, session, t + 3 * MINUTE_MS, report.id);
-  const eventId = ctx.threats.write(rng, 'ReportAnomalyEventStore', t + 3 * MINUTE_MS, {
+  emitReportExportRow(ctx, rng, session, t + 3 * MINUTE_MS, report.id, ROWS);
+  // Score runs from 0 through 100 for this object; Summary and SecurityEventData as the guide's examples.
+  const event = ctx.realtime.threat('ReportAnomalyEventStore', t + 3 * MINUTE_MS, {
     UserId: victim.id, Username: victim.username, SessionKey: session.sessionKey, LoginKey: session.loginKey, SourceIp: victim.home.ip,
-    Report: report.id.slice(0, 15), Score: 0.91, Summary: `Report "${report.name}" exported with ${ROWS} rows, far above the user's usual report sizes`,
-    SecurityEventData: JSON.stringify({ rowCount: ROWS, reportId: report.id }),
+    Report: report.id, Score: 91, Summary: `Report was generated with an unusually high number of rows (${ROWS})`,
+    SecurityEventData: JSON.stringify([
+      { featureName: 'rowCount', featureValue: String(ROWS), featureContribution: '95.00 %' },
+      { featureName: 'periodOfDay', featureValue: 'Night', featureContribution: '2.10 %' },
+      { featureName: 'userAgent', featureValue: victim.device.userAgent, featureContribution: '1.21 %' },
+    ]),
   });
   ctx.labels.attack({
     policy: 'report-anomaly', alsoMatches: ['unusual-mass-download'], user: victim, ip: victim.home.ip, fromMs: t, toMs: t + 3 * MINUTE_MS, severity: 'high',
     description: `${victim.username} runs and exports "${report.name}" with ${ROWS.toLocaleString('en-US')} rows at night; their reports usually return a few hundred`,
     evidence: { records: { Report: [report.id] }, counts: { rows: ROWS }, sessionKeys: [session.sessionKey], eventTypes: ['Report', 'ReportExport'] },
-    ...(eventId ? { realtimeEvent: { object: 'ReportAnomalyEventStore', eventIdentifier: eventId } } : {}),
+    ...(event ? { realtimeEvent: event } : {}),
   });
 }
 

@@ -40,13 +40,22 @@ function attack(ctx: GenContext, rng: Rng, day: number): void {
   const last = requests(ctx, rng, stolen, from, 8);
   const report = rng.pick(ctx.reports.standard);
   emitReportExportRow(ctx, rng, stolen, last + MINUTE_MS, report.id);
-  const eventId = ctx.threats.write(rng, 'SessionHijackingEventStore', from + 2 * MINUTE_MS, {
+  const previousPlatform = victim.device.platform === 'Mac OSX' ? 'MacIntel' : 'Win32';
+  // SecurityEventData / Summary in the forms the Platform Events Developer Guide shows for this object.
+  const changes = [
+    { featureName: 'userAgent', featureContribution: '0.45 %', previousValue: victim.device.userAgent, currentValue: ATTACKER_DEVICE.userAgent },
+    { featureName: 'ipAddress', featureContribution: '0.23 %', previousValue: office.ip, currentValue: thief.ip },
+    { featureName: 'platform', featureContribution: '0.17 %', previousValue: previousPlatform, currentValue: 'Linux x86_64' },
+    { featureName: 'screen', featureContribution: '0.08 %', previousValue: '(900.0,1440.0)', currentValue: '(1080.0,1920.0)' },
+    { featureName: 'window', featureContribution: '0.07 %', previousValue: '789x1440', currentValue: '969x1903' },
+  ];
+  const event = ctx.realtime.threat('SessionHijackingEventStore', from + 2 * MINUTE_MS, {
     UserId: victim.id, Username: victim.username, SessionKey: own.sessionKey, LoginKey: own.loginKey, SourceIp: thief.ip,
     CurrentIp: thief.ip, PreviousIp: office.ip, CurrentUserAgent: ATTACKER_DEVICE.userAgent, PreviousUserAgent: victim.device.userAgent,
-    CurrentPlatform: 'Linux x86_64', PreviousPlatform: victim.device.platform === 'Mac OSX' ? 'MacIntel' : 'Win32',
-    CurrentScreen: '(1920.0,1080.0)', PreviousScreen: '(1440.0,900.0)', CurrentWindow: '(1903.0,969.0)', PreviousWindow: '(1440.0,789.0)',
-    Score: 0.97, Summary: 'Session hijacking detected: browser fingerprint changed significantly within the session',
-    SecurityEventData: JSON.stringify({ currentIp: thief.ip, previousIp: office.ip }),
+    CurrentPlatform: 'Linux x86_64', PreviousPlatform: previousPlatform,
+    CurrentScreen: '(1080.0,1920.0)', PreviousScreen: '(900.0,1440.0)', CurrentWindow: '969x1903', PreviousWindow: '789x1440',
+    Score: 0.97, Summary: "Changes to (userAgent, ipAddress, platform) were not expected based on this user's profile. These top 3 deviations contributed (1, 0.922, 0.695) to the total score, respectively",
+    SecurityEventData: JSON.stringify(changes),
   });
   ctx.labels.attack({
     policy: 'session-hijacking', user: victim, ip: thief.ip, fromMs: from, toMs: last + MINUTE_MS, severity: 'high',
@@ -55,7 +64,7 @@ function attack(ctx: GenContext, rng: Rng, day: number): void {
       sessionKeys: [own.sessionKey], ips: [office.ip, thief.ip], userAgents: [victim.device.userAgent, ATTACKER_DEVICE.userAgent],
       eventTypes: ['LightningPageView', 'URI', 'ReportExport'], records: { LoginHistory: [own.loginHistoryId], Report: [report.id] },
     },
-    ...(eventId ? { realtimeEvent: { object: 'SessionHijackingEventStore', eventIdentifier: eventId } } : {}),
+    ...(event ? { realtimeEvent: event } : {}),
   });
 }
 

@@ -1,8 +1,14 @@
-/** API event rows (SOAP API calls): method, entity, ROWS_PROCESSED — what api-anomaly sums. */
+/**
+ * API event rows (SOAP API calls): method, entity, ROWS_PROCESSED — what api-anomaly sums. A
+ * query call also has its ApiEvent (realtime/api-event.ts), sharing the REQUEST_ID.
+ */
 import type { GenContext } from '../../context';
 import type { Session } from '../../model';
 import type { Rng } from '../../prng';
-import { rowBase, timings } from '../row-base';
+import { storeApiEvent, type ApiQuery } from '../../realtime/api-event';
+import { rowBase, timings, type Row } from '../row-base';
+
+const READ_OPERATIONS: Partial<Record<SoapCall['method'], ApiQuery['operation']>> = { query: 'Query', queryMore: 'QueryMore', queryAll: 'QueryAll' };
 
 export interface SoapCall {
   method: 'query' | 'queryMore' | 'queryAll' | 'create' | 'update' | 'upsert' | 'delete' | 'retrieve' | 'describeSObjects';
@@ -13,7 +19,7 @@ export interface SoapCall {
 }
 
 export function emitApiRow(ctx: GenContext, rng: Rng, session: Session, timeMs: number, call: SoapCall): void {
-  ctx.elf.add('API', timeMs, {
+  const row: Row = {
     ...rowBase(ctx, rng, timeMs, session.user, session),
     ...timings(rng, 1 + call.rows / 2000),
     URI: 'Api',
@@ -31,5 +37,12 @@ export function emitApiRow(ctx: GenContext, rng: Rng, session: Session, timeMs: 
     URI_ID_DERIVED: '',
     EXCEPTION_MESSAGE: '',
     QUERY: call.query ?? '',
+  };
+  ctx.elf.add('API', timeMs, row);
+  const operation = READ_OPERATIONS[call.method];
+  if (!operation) return;
+  storeApiEvent(ctx, session, timeMs, {
+    apiType: 'SOAP Partner', operation, entity: call.entity, rows: call.rows, requestId: String(row.REQUEST_ID), elapsedMs: Number(row.RUN_TIME),
+    client: call.clientName, ...(call.query ? { query: call.query } : {}),
   });
 }

@@ -1,8 +1,12 @@
-/** BulkApi event rows: one per batch of a Bulk API job (ROWS_PROCESSED per batch). */
+/**
+ * BulkApi event rows: one per batch of a Bulk API job (ROWS_PROCESSED per batch). A query
+ * batch also has its ApiEvent (realtime/api-event.ts; ApiEvent captures Bulk API queries).
+ */
 import type { GenContext } from '../../context';
 import type { Session } from '../../model';
 import type { Rng } from '../../prng';
-import { rowBase, timings } from '../row-base';
+import { storeApiEvent } from '../../realtime/api-event';
+import { rowBase, timings, type Row } from '../row-base';
 
 export interface BulkBatch {
   jobId: string;
@@ -13,7 +17,7 @@ export interface BulkBatch {
 }
 
 export function emitBulkApiRow(ctx: GenContext, rng: Rng, session: Session, timeMs: number, batch: BulkBatch): void {
-  ctx.elf.add('BulkApi', timeMs, {
+  const row: Row = {
     ...rowBase(ctx, rng, timeMs, session.user, session),
     ...timings(rng, 1 + batch.rows / 1000),
     URI: '',
@@ -26,5 +30,8 @@ export function emitBulkApiRow(ctx: GenContext, rng: Rng, session: Session, time
     ENTITY_TYPE: batch.entity,
     OPERATION_TYPE: batch.operation,
     URI_ID_DERIVED: '',
-  });
+  };
+  ctx.elf.add('BulkApi', timeMs, row);
+  if (batch.operation !== 'query') return;
+  storeApiEvent(ctx, session, timeMs, { apiType: 'Bulk', operation: 'Query', entity: batch.entity, rows: batch.rows, requestId: String(row.REQUEST_ID), elapsedMs: Number(row.RUN_TIME) });
 }

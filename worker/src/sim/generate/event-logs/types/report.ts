@@ -1,7 +1,11 @@
-/** Report event rows: a report run, with ROW_COUNT (what report-anomaly compares to a baseline). */
+/**
+ * Report event rows: a report run, with ROW_COUNT (what report-anomaly compares to a baseline),
+ * and its ReportEvent (realtime/report-event.ts).
+ */
 import type { GenContext } from '../../context';
 import type { Session } from '../../model';
 import type { Rng } from '../../prng';
+import { storeReportEvent } from '../../realtime/report-event';
 import { rowBase, timings } from '../row-base';
 
 export interface ReportRun {
@@ -35,4 +39,5 @@ export function emitReportRow(ctx: GenContext, rng: Rng, session: Session, timeM
     ORIGIN: run.origin ?? 'ReportRunFromLightning',
     UI_NUMBER_COLUMNS: run.columns,
   });
+  storeReportEvent(ctx, session, timeMs, { reportId: run.reportId, operation: run.origin ?? 'ReportRunFromLightning', rows: run.rows, columns: run.columns });
 }

@@ -1,8 +1,12 @@
-/** RestApi event rows: REST calls (mobile app, integrations), with method, status and rows. */
+/**
+ * RestApi event rows: REST calls (mobile app, integrations), with method, status and rows. A
+ * query (GET …/query) also has its ApiEvent (realtime/api-event.ts), sharing the REQUEST_ID.
+ */
 import type { GenContext } from '../../context';
 import type { Session } from '../../model';
 import type { Rng } from '../../prng';
-import { rowBase, timings } from '../row-base';
+import { storeApiEvent } from '../../realtime/api-event';
+import { rowBase, timings, type Row } from '../row-base';
 
 export interface RestCall {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -15,7 +19,7 @@ export interface RestCall {
 }
 
 export function emitRestApiRow(ctx: GenContext, rng: Rng, session: Session, timeMs: number, call: RestCall): void {
-  ctx.elf.add('RestApi', timeMs, {
+  const row: Row = {
     ...rowBase(ctx, rng, timeMs, session.user, session),
     ...timings(rng, 1 + call.rows / 2000),
     URI: call.uri,
@@ -35,5 +39,11 @@ export function emitRestApiRow(ctx: GenContext, rng: Rng, session: Session, time
     CLIENT_NAME: call.clientName ?? '',
     CONNECTED_APP_ID: call.connectedAppId?.slice(0, 15) ?? '',
     EXCEPTION_MESSAGE: '',
+  };
+  ctx.elf.add('RestApi', timeMs, row);
+  if (call.method !== 'GET' || !/\/query\/?$/.test(call.uri)) return;
+  storeApiEvent(ctx, session, timeMs, {
+    apiType: 'REST', operation: 'Query', entity: call.entity, rows: call.rows, requestId: String(row.REQUEST_ID), elapsedMs: Number(row.RUN_TIME),
+    ...(call.clientName ? { client: call.clientName } : {}), ...(call.connectedAppId ? { connectedAppId: call.connectedAppId } : {}),
   });
 }
