@@ -47,8 +47,29 @@ export interface Activity {
   object?: string;
   rows?: number;
   geo?: Geo;
+  /** Autonomous system and its holder (the ISP, carrier or hosting provider) of `ip`. */
+  asn?: number;
+  isp?: string;
   /** IP tags from config CIDRs and feeds: corporate, vpn, anonymous, suspicious, risky. */
   ipTags: string[];
+  /** Event log type (`Login`, `URI` …) for activities read from event logs or real-time events. */
+  eventType?: string;
+  /** Salesforce's request id (ELF REQUEST_ID, real-time EventIdentifier). */
+  requestId?: string;
+  loginKey?: string;
+  uri?: string;
+  /** What was done, in the source's own code (audit `Action`, ELF `OPERATION`/`METHOD` …). */
+  operation?: string;
+  /** Setup area of an audit trail entry (`Section`). */
+  section?: string;
+  /** Who or what the action was aimed at: the impersonated user, a share's recipient. */
+  target?: { userId?: string; username?: string; email?: string; domain?: string };
+  /** Connected app (OAuth grants, API clients). */
+  appName?: string;
+  /** File or record the action touched (ContentDocument / ContentVersion / report id). */
+  recordId?: string;
+  /** Who acted on behalf of the user (audit `DelegateUser`, Login-As admin). */
+  delegateUser?: string;
 }
 
 export const byTime = (a: Activity, b: Activity): number => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
