@@ -28,7 +28,7 @@ it('keeps the alerts and reports them unwritten when Warden_Alert__c does not ex
     });
     expect(result.alerts).toEqual([expect.objectContaining({ policy: 'failed-logins', count: 14 })]);
     expect(result.writeBackFailures).toBe(1);
-    const [failure] = result.passes[0]!.writeBack.failed;
+    const [failure] = result.passes.find((pass) => pass.stream === 'logins')!.writeBack.failed;
     expect(failure!.key).toBe(result.alerts[0]!.key);
     expect(failure!.errors[0]!.statusCode).toMatch(/NOT_FOUND|INVALID_TYPE/);
   } finally {

@@ -31,10 +31,22 @@ describe('orgwarden scan --org sim:DIR', () => {
     expect(alert!.key).toMatch(/^failed-logins:/);
     expect(alert!.evidence).toMatchObject({ followedBySuccess: true, failures: 14 });
 
-    const written = JSON.parse(readFileSync(stats, 'utf8'));
+    const written = JSON.parse(readFileSync(stats, 'utf8')) as { apiCalls: number; streams: Record<string, { records: number; skipped: number; apiCalls: number }> };
     // 77 of the fixture's 87 LoginHistory rows fall in the 7 days before the org's now (2026-11-20T18:00Z);
-    // calls: /limits, one query page, one user lookup, one upsert.
-    expect(written).toEqual({ apiCalls: 4, streams: { logins: { records: 77, skipped: 0, apiCalls: 3 } } });
+    // calls: the service account's own sign-in (AuthSession, then its LoginHistory row: the success
+    // value in the reader's language), one query page, one user lookup, one upsert.
+    expect(written.streams['logins']).toEqual({ records: 77, skipped: 0, apiCalls: 5 });
+    // The fixture's 8 users; its 4 audit entries; no OAuth grants or files; no Real-Time Event
+    // Monitoring in a "free" org: one refused query per storage object (then skipped).
+    expect(written.streams['users']).toEqual({ records: 8, skipped: 0, apiCalls: 5 });
+    expect(written.streams['audit']).toEqual({ records: 4, skipped: 0, apiCalls: 1 });
+    expect(written.streams['oauth']).toEqual({ records: 0, skipped: 0, apiCalls: 1 });
+    expect(written.streams['files']).toEqual({ records: 0, skipped: 0, apiCalls: 3 });
+    expect(written.streams['realtime']).toEqual({ records: 0, skipped: 0, apiCalls: 8 });
+    // The org has no Event Monitoring: one daily Login file (26 rows) is kept; calls: the listing, its download.
+    expect(written.streams['eventlogs']).toEqual({ records: 26, skipped: 0, apiCalls: 2 });
+    // The top-level figure adds the initial /limits call.
+    expect(written.apiCalls).toBe(1 + Object.values(written.streams).reduce((sum, s) => sum + s.apiCalls, 0));
   });
 
   it('honours --since/--until: a window without the burst gives no alert', async () => {

@@ -48,14 +48,15 @@ describe('sf project convert source (the Salesforce CLI, offline)', () => {
     expect(existsSync(join(outputDir, 'package.xml'))).toBe(true);
   });
 
-  it('lists the object with every field, view and layout in package.xml', () => {
+  it('lists the objects with every field, view and layout in package.xml', () => {
     const types = manifest(outputDir);
-    const alert = readObject('Warden_Alert__c');
-    expect(types.get('CustomObject')).toEqual(['Warden_Alert__c']);
-    expect(types.get('CustomField')?.sort()).toEqual([...alert.fields.keys()].map((name) => `Warden_Alert__c.${name}`).sort());
-    expect(types.get('ListView')?.sort()).toEqual(alert.listViews.map((view) => `Warden_Alert__c.${view.name}`).sort());
-    expect(types.get('CompactLayout')).toEqual(['Warden_Alert__c.Warden_Alert_Compact']);
-    expect(types.get('Layout')).toEqual(['Warden_Alert__c-Warden Alert Layout']);
+    const objects = ['Warden_Alert__c', 'Warden_Status__c'].map((name) => readObject(name));
+    const each = (describe: (object: ReturnType<typeof readObject>) => string[]) => objects.flatMap(describe).sort();
+    expect(types.get('CustomObject')).toEqual(['Warden_Alert__c', 'Warden_Status__c']);
+    expect(types.get('CustomField')?.sort()).toEqual(each((o) => [...o.fields.keys()].map((name) => `${o.name}.${name}`)));
+    expect(types.get('ListView')?.sort()).toEqual(each((o) => o.listViews.map((view) => `${o.name}.${view.name}`)));
+    expect(types.get('CompactLayout')).toEqual(['Warden_Alert__c.Warden_Alert_Compact', 'Warden_Status__c.Warden_Status_Compact']);
+    expect(types.get('Layout')).toEqual(['Warden_Alert__c-Warden Alert Layout', 'Warden_Status__c-Warden Status Layout']);
   });
 
   it('lists the permission sets, the profile, the app, the tab and the components', () => {
@@ -63,7 +64,7 @@ describe('sf project convert source (the Salesforce CLI, offline)', () => {
     expect(types.get('PermissionSet')?.sort()).toEqual(['Warden_Admin', 'Warden_Integration']);
     expect(types.get('Profile')).toEqual(['Warden Integration']);
     expect(types.get('CustomApplication')).toEqual(['OrgWarden']);
-    expect(types.get('CustomTab')).toEqual(['Warden_Alert__c']);
+    expect(types.get('CustomTab')).toEqual(['Warden_Alert__c', 'Warden_Status__c']);
     expect(types.get('LightningComponentBundle')).toEqual(expect.arrayContaining(['wardenStatus', 'errorPanel', 'ldsUtils']));
   });
 

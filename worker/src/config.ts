@@ -2,15 +2,18 @@
  * The configuration (DESIGN §4.2): read once at start from JSON or YAML, validated with every
  * problem listed, then frozen. The only module that reads `process.env`.
  */
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { OrgWardenError } from './errors';
 import { POLICIES } from './detections/registry';
+import { opsSchema } from './ops/ops-config';
+import { mmdbFileProblem } from './enrichment/mmdb-file';
 
-const IP_TAGS = ['corporate', 'vpn', 'anonymous', 'suspicious', 'risky'] as const;
+export const IP_TAGS = ['corporate', 'vpn', 'anonymous', 'suspicious', 'risky'] as const;
 export type IpTag = (typeof IP_TAGS)[number];
 
 const cidr = z.string().refine(isCidr, { message: 'not an IPv4/IPv6 CIDR such as 203.0.113.0/24' });
@@ -64,13 +67,27 @@ const configSchema = z.strictObject({
     .default({ url: 'redis://127.0.0.1:6379', keyPrefix: 'ow' }),
   ipTags: z.partialRecord(z.enum(IP_TAGS), z.array(cidr)).default({}),
   ipFeeds: z
-    .array(z.strictObject({ file: z.string().optional(), url: z.url().optional(), tag: z.enum(IP_TAGS) }))
+    .array(
+      z
+        .strictObject({
+          file: z.string().min(1).optional(),
+          url: z.url({ protocol: /^https?$/, error: 'use an http:// or https:// URL' }).optional(),
+          tag: z.enum(IP_TAGS),
+          /** How often a URL is downloaded again (a file is re-read when it changed). */
+          refreshMinutes: z.number().int().min(5).max(10_080).default(360),
+        })
+        .refine((feed) => Boolean(feed.file) !== Boolean(feed.url), { message: 'give exactly one of file or url' }),
+    )
     .default([]),
+  /** Offline geolocation; without `cityDatabase`, the bundled DB-IP Lite city database. */
+  geoip: z.strictObject({ cityDatabase: z.string().min(1).optional() }).default({}),
   allowedDomains: z.array(z.string().min(1)).default([]),
   personalEmailDomains: z.array(z.string().min(1)).optional(),
   terminatedUsersFile: z.string().optional(),
   policies: z.record(z.string(), policyConfig).default({}),
   governance: z.record(z.string(), z.unknown()).default({}),
+  /** Bull Board + Prometheus metrics served by `run` (ops/ops-config.ts); absent: not served. */
+  ops: opsSchema.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -107,15 +124,15 @@ export interface ParseOptions {
 export function parseConfig(raw: unknown, options: ParseOptions = {}): Readonly<Config> {
   const result = configSchema.safeParse(raw);
   const problems = result.success ? [] : result.error.issues.map(formatIssue);
-  if (result.success) problems.push(...policyProblems(result.data));
-  if (!result.success || problems.length > 0) {
+  const config = result.success ? resolvePaths(result.data, options.baseDir ?? process.cwd()) : undefined;
+  if (config) problems.push(...policyProblems(config), ...fileProblems(config));
+  if (!config || problems.length > 0) {
     const where = options.source ?? 'config';
     throw new OrgWardenError('CONFIG_INVALID', `${where} has ${problems.length} problem(s):\n${problems.join('\n')}`, {
       data: { problems },
       actions: ['fix each listed entry; the README "Configuration" section lists every key'],
     });
   }
-  const config = resolvePaths(result.data, options.baseDir ?? process.cwd());
   return deepFreeze(config);
 }
 
@@ -142,6 +159,29 @@ function policyProblems(config: Config): string[] {
   return problems;
 }
 
+/** Files the enrichment reads, checked now so that a wrong path fails the start, not the first page. */
+function fileProblems(config: Config): string[] {
+  const problems: string[] = [];
+  const city = config.geoip.cityDatabase;
+  const cityProblem = city === undefined ? undefined : mmdbFileProblem(city);
+  if (cityProblem) problems.push(`  geoip.cityDatabase: ${cityProblem}`);
+  config.ipFeeds.forEach((feed, i) => {
+    const problem = feed.file === undefined ? undefined : readableFileProblem(feed.file);
+    if (problem) problems.push(`  ipFeeds.${i}.file: ${problem}`);
+  });
+  return problems;
+}
+
+function readableFileProblem(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return `${path} is not a file`;
+    accessSync(path, constants.R_OK);
+    return undefined;
+  } catch (err) {
+    return `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
+
 function formatIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.length ? issue.path.join('.') : '(top level)';
   return `  ${path}: ${issue.message}`;
@@ -155,7 +195,8 @@ function resolvePaths(config: Config, baseDir: string): Config {
   }));
   const ipFeeds = config.ipFeeds.map((feed) => (feed.file ? { ...feed, file: resolve(baseDir, feed.file) } : feed));
   const terminatedUsersFile = config.terminatedUsersFile && resolve(baseDir, config.terminatedUsersFile);
-  return { ...config, orgs, ipFeeds, terminatedUsersFile };
+  const geoip = config.geoip.cityDatabase ? { ...config.geoip, cityDatabase: resolve(baseDir, config.geoip.cityDatabase) } : config.geoip;
+  return { ...config, orgs, ipFeeds, terminatedUsersFile, geoip };
 }
 
 function isCidr(value: string): boolean {
@@ -181,6 +222,8 @@ export const env = {
   logLevel: (): string => process.env.ORGWARDEN_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
   redisUrl: (): string | undefined => process.env.ORGWARDEN_REDIS_URL,
   secret: (name: string): string | undefined => process.env[name],
+  /** Where downloaded IP feeds keep their last good copy (`feeds/` inside). */
+  cacheDir: (): string => process.env.ORGWARDEN_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'orgwarden'),
   httpProxyVars: (): string[] =>
     ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY'].filter((name) => process.env[name]),
 };

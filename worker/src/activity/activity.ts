@@ -13,8 +13,19 @@ export type ActivityKind =
   | 'file.share'
   | 'file.delete'
   | 'report.export'
+  | 'report.run'
   | 'api.query'
-  | 'oauth.grant';
+  /** An API request that is not a read (create, update, describe …): event logs API/RestApi/BulkApi. */
+  | 'api.call'
+  /** A report run (ELF Report, ROW_COUNT in `rows`); exports are `report.export`. */
+  | 'report.run'
+  /** A page or record viewed (ELF URI, LightningPageView). */
+  | 'page.view'
+  /** A global search (ELF Search, result count in `rows`). */
+  | 'search'
+  | 'oauth.grant'
+  /** Salesforce's own Threat Detection finding (session hijacking, credential stuffing, report/API anomaly). */
+  | 'threat';
 
 export interface Geo {
   country?: string;
@@ -22,6 +33,8 @@ export interface Geo {
   city?: string;
   latitude?: number;
   longitude?: number;
+  /** How far the true location may be from the coordinates, when the database says (GeoIP2 / GeoLite2). */
+  accuracyRadiusKm?: number;
   /** Where the location came from: Salesforce's own LoginGeo wins over the offline database. */
   source: 'LoginGeo' | 'geoip';
 }
@@ -70,6 +83,28 @@ export interface Activity {
   recordId?: string;
   /** Who acted on behalf of the user (audit `DelegateUser`, Login-As admin). */
   delegateUser?: string;
+  /** How a file was shared: a public link's settings, or the recipient of a share. */
+  share?: FileShare;
+  /** OAuth grants: how often the token was used and when last. */
+  useCount?: number;
+  lastUsedAtMs?: number;
+  /** Threat Detection findings: Salesforce's score and summary, carried as they are. */
+  score?: number;
+  summary?: string;
 }
 
 export const byTime = (a: Activity, b: Activity): number => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export interface FileShare {
+  /** public-link: a ContentDistribution; otherwise what the ContentDocumentLink points at. */
+  kind: 'public-link' | 'user' | 'group' | 'library';
+  /** The user, group or library shared with (ContentDocumentLink.LinkedEntityId). */
+  recipientId?: string;
+  /** ContentDocumentLink.ShareType code (V viewer, C collaborator, I inferred) and Visibility. */
+  shareType?: string;
+  visibility?: string;
+  /** Public links: PreferencesPasswordRequired, ExpiryDate (absent: never), download allowed. */
+  passwordRequired?: boolean;
+  expiresAtMs?: number;
+  allowDownload?: boolean;
+}

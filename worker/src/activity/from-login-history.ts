@@ -47,13 +47,11 @@ export const LOGIN_HISTORY_FIELDS = [
 ] as const;
 
 /**
- * `Status` is free text: "Success" or the failure reason. Salesforce writes it in the service
- * account's language (see README: the integration user's language must be English until the
- * logins stream reads language-independent codes).
+ * `Status` is free text: the success value or the failure reason, written in the reading user's
+ * language. `successStatus` is the value this reader sees for a success, learned from the
+ * worker's own sign-in (streams/login-status.ts); "Success" only when it could not be learned.
  */
-const SUCCESS_STATUS = 'Success';
-
-export function fromLoginHistory(row: LoginHistoryRow, orgId: string): Activity | undefined {
+export function fromLoginHistory(row: LoginHistoryRow, orgId: string, successStatus = 'Success'): Activity | undefined {
   const timeMs = parseSfDateTime(row.LoginTime);
   if (!Number.isFinite(timeMs) || !row.Id) return undefined;
   const activity: Activity = {
@@ -61,7 +59,7 @@ export function fromLoginHistory(row: LoginHistoryRow, orgId: string): Activity 
     source: 'LoginHistory',
     timeMs,
     orgId,
-    kind: row.Status === SUCCESS_STATUS ? 'login.success' : 'login.failure',
+    kind: row.Status === successStatus ? 'login.success' : 'login.failure',
     ipTags: [],
   };
   if (row.UserId) activity.userId = row.UserId;

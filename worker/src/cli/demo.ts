@@ -72,9 +72,12 @@ async function forgetPreviousDemo(redis: Redis, prefix: string, dataDir: string)
   if (keys.length) await redis.del(...keys);
 }
 
+/** The first logins poll (the other streams' first jobs run alongside it). */
 function firstPoll(host: IngestHost): Promise<void> {
   return new Promise((resolve, reject) => {
-    host.worker.once('completed', () => resolve());
+    host.worker.on('completed', (job) => {
+      if (job.data.stream === 'logins') resolve();
+    });
     host.worker.once('failed', (_job, err) => reject(err));
   });
 }

@@ -10,6 +10,7 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   scan: { summary: 'one pass over an org: ingest, detect, write alerts back, print them', load: async () => (await import('./scan')).scanCommand },
   run: { summary: 'the long-running worker: schedules, queues, retries (needs Redis)', load: async () => (await import('./run')).runCommand },
+  backfill: { summary: "read an org's streams from a date into the worker's state (needs Redis)", load: async () => (await import('./backfill')).backfillCommand },
   sim: { summary: 'serve a fixture org over the Salesforce REST API', load: async () => (await import('./sim')).simCommand },
   demo: { summary: 'simulated org + worker on this machine, alerts written back and printed', load: async () => (await import('./demo')).demoCommand },
 };
@@ -20,7 +21,7 @@ Usage: orgwarden <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
   .join('\n')}
 
 Run "orgwarden <command> --help" for a command's options.

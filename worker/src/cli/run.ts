@@ -1,7 +1,14 @@
-import { env, loadConfigFile } from '../config';
+import type { Redis } from 'ioredis';
+import { env, loadConfigFile, type Config } from '../config';
 import { OrgWardenError } from '../errors';
-import { createLogger } from '../logger';
-import { startIngestHost } from '../queues/ingest-host';
+import { createLogger, type Logger } from '../logger';
+import { createMetricsRegistry } from '../ops/metrics';
+import { resolveCredentials, type OpsCredentials } from '../ops/ops-auth';
+import { DASHBOARD_PATH, METRICS_PATH, startOpsServer, type OpsServer } from '../ops/ops-server';
+import { StatusStore } from '../ops/status-store';
+import { boardAdapters } from '../queues/board-adapters';
+import { startIngestHost, type IngestHost } from '../queues/ingest-host';
+import { probeOf } from '../queues/queue-depths';
 import { connectRedis } from '../state/redis';
 import { parseCommandArgs } from './args';
 
@@ -11,6 +18,10 @@ The long-running worker: for every org in the config, schedules each stream (log
 15 minutes; first poll backfills 7 days), runs the jobs with retries and backoff, keeps
 cursors and detection state in Redis, writes alerts back. Start more processes (here or on
 other machines, same Redis) to scale. Stops cleanly on SIGINT/SIGTERM.
+
+With an "ops" section in the config, it also serves the Bull Board dashboard (/queues) and
+Prometheus metrics (/metrics), both behind a bearer token or basic-auth credentials read from
+the environment variables the config names (README "Operations").
 `;
 
 export async function runCommand(argv: string[]): Promise<number> {
@@ -22,18 +33,43 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (!values.config) throw new OrgWardenError('USAGE', 'run needs --config FILE listing the orgs to watch', { actions: ['see README "Configuration"'] });
   const config = loadConfigFile(values.config);
   if (config.orgs.length === 0) throw new OrgWardenError('CONFIG_INVALID', `${values.config} lists no orgs`, { actions: ['add an entry under "orgs"'] });
+  // Before anything starts: a dashboard without its credentials is a start-up error.
+  const credentials = config.ops && resolveCredentials(config.ops);
   const log = createLogger({ level: env.logLevel() });
   const url = env.redisUrl() ?? config.redis.url;
   const producer = await connectRedis(url, 'producer');
   const workerConnection = await connectRedis(url, 'worker');
   const host = await startIngestHost({ config, producer, workerConnection, log });
+  let ops: OpsServer | undefined;
+  try {
+    ops = credentials ? await serveOps(config, credentials, host, producer, log) : undefined;
+  } catch (err) {
+    await host.close();
+    await workerConnection.quit();
+    await producer.quit();
+    throw err;
+  }
+  if (!ops) log.info('dashboard and metrics are off: add an "ops" section to the config to serve them');
   log.info({ orgs: config.orgs.map((o) => o.name) }, 'worker running');
   await waitForSignal();
   log.info('shutting down: finishing jobs in flight');
+  await ops?.close();
   await host.close();
   await workerConnection.quit();
   await producer.quit();
   return 0;
+}
+
+async function serveOps(config: Readonly<Config>, credentials: OpsCredentials, host: IngestHost, redis: Redis, log: Logger): Promise<OpsServer> {
+  const queues = [host.queue];
+  const store = new StatusStore(redis, config.redis.keyPrefix);
+  const metrics = createMetricsRegistry({ config, redis, store, queues: queues.map(probeOf), worker: host.status.worker, log });
+  // Without a credential (loopback opt-in) the dashboard shows but cannot retry, clean or remove jobs.
+  const server = await startOpsServer(config.ops!, { credentials, board: boardAdapters(queues, credentials.anonymous), metrics, log: log.child({ component: 'ops' }) });
+  const where = { dashboard: `${server.url}${DASHBOARD_PATH}`, metrics: `${server.url}${METRICS_PATH}` };
+  if (credentials.anonymous) log.warn(where, 'dashboard and metrics served WITHOUT credentials (ops.allowAnonymousOnLoopback): this machine only, dashboard read-only');
+  else log.info(where, 'dashboard and metrics served');
+  return server;
 }
 
 function waitForSignal(): Promise<void> {

@@ -57,6 +57,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
     redis?.disconnect();
   }
   await writeAlerts(result.alerts, values.json);
+  if (values.json === undefined) process.stdout.write(streamNotes(result));
   if (values.stats) writeFileSync(values.stats, `${JSON.stringify(result.stats, null, 2)}\n`);
   if (result.writeBackFailures > 0) {
     const codes = [...new Set(result.passes.flatMap((pass) => pass.writeBack.failed.flatMap((f) => f.errors.map((e) => e.statusCode))))];
@@ -101,4 +102,19 @@ function summary(alerts: Alert[]): string {
   if (alerts.length === 0) return 'No alerts.\n';
   const lines = alerts.map((a) => `${a.severity.toUpperCase().padEnd(7)}${a.policy.padEnd(20)}${a.occurredAt}  ${a.title}`);
   return `${alerts.length} alert(s):\n${lines.join('\n')}\n(use --json - for JSON lines)\n`;
+}
+
+/** How each stream read the org, when it has something to say (a learned label, a source the org lacks). */
+function streamNotes(result: ScanResult): string {
+  const lines: string[] = [];
+  for (const pass of result.passes) {
+    // Sources that say the same thing (8 real-time objects "not available") make one line.
+    const byDetail = new Map<string, string[]>();
+    for (const s of pass.statuses) {
+      const text = `${s.state === 'ok' ? '' : `${s.state.toUpperCase()} — `}${s.detail}`;
+      byDetail.set(text, [...(byDetail.get(text) ?? []), s.source]);
+    }
+    for (const [detail, sources] of byDetail) lines.push(`  ${pass.stream} (${sources.join(', ')}): ${detail}`);
+  }
+  return lines.length ? `Streams:\n${lines.join('\n')}\n` : '';
 }

@@ -36,7 +36,7 @@ export function createPolicyRunner(config: Pick<Config, 'policies'>, policies: r
     async evaluate(activities, batch) {
       const alerts: AlertDraft[] = [];
       for (const entry of active) {
-        const scoped = activities.filter(entry.accepts);
+        const scoped = entry.accepts ? activities.filter(entry.accepts) : activities;
         if (scoped.length === 0) continue;
         const state = batchKeyedState(batch.scoped(`state:${entry.policy.meta.id}:`));
         alerts.push(...(await entry.policy.evaluate(scoped, { settings: entry.settings, state })));
@@ -46,11 +46,15 @@ export function createPolicyRunner(config: Pick<Config, 'policies'>, policies: r
   };
 }
 
-/** include/exclude lists match a username (case-insensitive) or a user Id. */
-function userFilter(config: PolicyConfig | undefined): (activity: Activity) => boolean {
+/**
+ * include/exclude lists match a username (case-insensitive) or a user Id; undefined when the
+ * policy has neither list (every activity passes, and a page of event log rows is not copied).
+ */
+function userFilter(config: PolicyConfig | undefined): ((activity: Activity) => boolean) | undefined {
   const norm = (list: string[] | undefined) => new Set((list ?? []).map((u) => u.toLowerCase()));
   const include = norm(config?.includeUsers);
   const exclude = norm(config?.excludeUsers);
+  if (include.size === 0 && exclude.size === 0) return undefined;
   const matches = (set: Set<string>, a: Activity) =>
     (a.username !== undefined && set.has(a.username.toLowerCase())) || (a.userId !== undefined && set.has(a.userId.toLowerCase()));
   return (activity) => (include.size === 0 || matches(include, activity)) && !matches(exclude, activity);

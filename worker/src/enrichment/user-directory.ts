@@ -1,6 +1,8 @@
 /**
  * Usernames for user Ids, looked up in batches and cached for the life of the process
- * (LoginHistory carries only UserId; alerts should name the person).
+ * (LoginHistory carries only UserId; alerts should name the person). Targets too: the recipient of
+ * a file share or the user an admin acted on gets username, e-mail and e-mail domain (what the
+ * sharing policies compare with allowed and personal domains).
  */
 import type { Activity } from '../activity/activity';
 import type { OrgClient } from '../salesforce/org-client';
@@ -11,18 +13,29 @@ const IDS_PER_QUERY = 200;
 
 export class UserDirectory implements Enricher {
   private readonly usernames = new Map<string, string | null>();
+  private readonly emails = new Map<string, string>();
 
   constructor(private readonly client: OrgClient) {}
 
   /** Fills `username` from `userId` where the source row had only the id. */
   async enrich(activities: Activity[]): Promise<void> {
-    await this.resolve(activities.flatMap((a) => (a.userId && !a.username ? [a.userId] : [])));
+    await this.resolve(activities.flatMap((a) => [...(a.userId && !a.username ? [a.userId] : []), ...(a.target?.userId && !a.target.email ? [a.target.userId] : [])]));
     for (const activity of activities) {
       if (activity.userId && !activity.username) {
         const username = this.usernameOf(activity.userId);
         if (username) activity.username = username;
       }
+      if (activity.target?.userId) this.fillTarget(activity.target as { userId: string; username?: string; email?: string; domain?: string });
     }
+  }
+
+  private fillTarget(target: { userId: string; username?: string; email?: string; domain?: string }): void {
+    const username = this.usernameOf(target.userId);
+    const email = this.emails.get(target.userId);
+    if (username && !target.username) target.username = username;
+    if (email && !target.email) target.email = email;
+    const domain = target.email?.split('@')[1]?.toLowerCase();
+    if (domain && !target.domain) target.domain = domain;
   }
 
   usernameOf(userId: string): string | undefined {
@@ -35,16 +48,18 @@ export class UserDirectory implements Enricher {
     for (let i = 0; i < missing.length; i += IDS_PER_QUERY) {
       const ids = missing.slice(i, i + IDS_PER_QUERY);
       for (const id of ids) this.usernames.set(id, null);
-      const query = soql`SELECT Id, Username FROM User WHERE Id IN ${ids}`;
-      for await (const users of this.client.queryPages<{ Id: string; Username: string }>(query, { priority: 'ingest' })) {
-        for (const user of users) this.remember(user.Id, user.Username);
+      const query = soql`SELECT Id, Username, Email FROM User WHERE Id IN ${ids}`;
+      for await (const users of this.client.queryPages<{ Id: string; Username: string; Email: string | null }>(query, { priority: 'ingest' })) {
+        for (const user of users) this.remember(user.Id, user.Username, user.Email);
       }
     }
   }
 
-  private remember(id: string, username: string): void {
-    this.usernames.set(id, username);
-    // LoginHistory uses 18-character ids, event logs 15: answer both.
-    this.usernames.set(id.slice(0, 15), username);
+  private remember(id: string, username: string, email: string | null): void {
+    // LoginHistory uses 18-character ids, event logs and audit Display 15: answer both.
+    for (const key of [id, id.slice(0, 15)]) {
+      this.usernames.set(key, username);
+      if (email) this.emails.set(key, email);
+    }
   }
 }

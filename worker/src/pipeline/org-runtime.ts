@@ -6,13 +6,14 @@ import type { Redis } from 'ioredis';
 import type { Config, OrgConfig } from '../config';
 import { env } from '../config';
 import { createPolicyRunner, type PolicyRunner } from '../detections/run-policies';
+import { enricherChain } from '../enrichment/enrichment-chain';
 import { UserDirectory } from '../enrichment/user-directory';
 import { OrgWardenError } from '../errors';
 import type { Logger } from '../logger';
 import { connect, type Connected } from '../salesforce/connect';
 import { QuotaGovernor } from '../salesforce/quota-governor';
-import { DEFAULT_QUOTA_PARAMS } from '../salesforce/quota-policy';
-import { RedisQuotaStore } from '../salesforce/quota-store';
+import { DEFAULT_QUOTA_PARAMS, type QuotaParams } from '../salesforce/quota-policy';
+import { RedisQuotaStore, type QuotaStore } from '../salesforce/quota-store';
 import { parseOrgArgument, tokenTarget, type Target } from '../salesforce/targets';
 import { RedisStateStore } from '../state/state-store';
 import type { PassDeps } from './stream-pass';
@@ -38,6 +39,11 @@ export function targetOf(org: OrgConfig): Target {
   return tokenTarget(org.instanceUrl, token);
 }
 
+/** How an org's governor is made: queued jobs wait 30 s at most; `backfill` demotes its reads and waits. */
+export type GovernorFactory = (store: QuotaStore, params: QuotaParams, log: Logger) => QuotaGovernor;
+
+const jobGovernor: GovernorFactory = (store, params, log) => new QuotaGovernor(store, params, log, { maxWaitMs: JOB_QUOTA_WAIT_MS });
+
 export class OrgRuntimes {
   private readonly runtimes = new Map<string, Promise<OrgRuntime>>();
 
@@ -47,6 +53,7 @@ export class OrgRuntimes {
     private readonly log: Logger,
     /** How an org entry is reached; the demo points it at the simulator it started. */
     private readonly resolveTarget: (org: OrgConfig) => Target = targetOf,
+    private readonly makeGovernor: GovernorFactory = jobGovernor,
   ) {}
 
   get keyPrefix(): string {
@@ -76,11 +83,11 @@ export class OrgRuntimes {
     const params = { ...DEFAULT_QUOTA_PARAMS, reservePercent: this.config.reservePercent, ...(this.config.ownSharePercent ? { ownSharePercent: this.config.ownSharePercent } : {}) };
     const connected = await connect(this.resolveTarget(org), {
       log,
-      governorFor: (orgId) => new QuotaGovernor(new RedisQuotaStore(this.redis, orgId, this.keyPrefix), params, log.child({ component: 'quota' }), { maxWaitMs: JOB_QUOTA_WAIT_MS }),
+      governorFor: (orgId) => this.makeGovernor(new RedisQuotaStore(this.redis, orgId, this.keyPrefix), params, log.child({ component: 'quota' })),
     });
     const { client } = connected;
     const policies: PolicyRunner = createPolicyRunner(this.config);
-    const deps: PassDeps = { client, policies, enrichers: [new UserDirectory(client)], state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId), log };
+    const deps: PassDeps = { client, policies, enrichers: enricherChain(new UserDirectory(client), this.config, this.log), state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId), log, config: this.config };
     return { name, connected, deps };
   }
 }

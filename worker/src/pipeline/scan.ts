@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { Alert } from '../alerts/alert';
 import type { Config } from '../config';
 import { createPolicyRunner } from '../detections/run-policies';
+import { enricherChain } from '../enrichment/enrichment-chain';
 import { UserDirectory } from '../enrichment/user-directory';
 import type { Logger } from '../logger';
 import { connect } from '../salesforce/connect';
@@ -70,15 +71,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const deps = {
       client,
       policies: createPolicyRunner(config),
-      enrichers: [new UserDirectory(client)],
+      enrichers: enricherChain(new UserDirectory(client), config, log),
       state: new MemoryStateStore(),
       log,
+      config,
     };
     const passes: PassResult[] = [];
     for (const stream of STREAMS) {
       // Default window: each stream's own backfill before the org's now (DESIGN §4.1).
       passes.push(await runStreamPass(stream, deps, { fromMs: options.sinceMs ?? untilMs - stream.backfillDays * 86_400_000, untilMs }));
     }
+    reportStatuses(passes, log);
     const streams: ScanStats['streams'] = {};
     for (const pass of passes) streams[pass.stream as StreamName] = { records: pass.records, skipped: pass.skipped, apiCalls: pass.apiCalls };
     return {
@@ -89,5 +92,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     };
   } finally {
     await connected.close();
+  }
+}
+
+/** Sources in a fallback mode warn (the operator must act); the rest is noted at info level. */
+function reportStatuses(passes: readonly PassResult[], log: Logger): void {
+  for (const pass of passes) {
+    for (const status of pass.statuses) {
+      const entry = { stream: pass.stream, source: status.source, state: status.state };
+      if (status.state === 'degraded') log.warn(entry, status.detail);
+      else log.info(entry, status.detail);
+    }
   }
 }

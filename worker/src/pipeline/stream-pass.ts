@@ -13,7 +13,8 @@ import type { Logger } from '../logger';
 import type { OrgClient } from '../salesforce/org-client';
 import { readCursor, stageCursor } from '../state/cursor-store';
 import type { StateBatch, StateStore } from '../state/state-store';
-import type { SourcePage, StreamDefinition, StreamSource, TimeWindow } from '../streams/stream';
+import type { SourcePage, SourceStatus, StreamDefinition, StreamSource, TimeWindow } from '../streams/stream';
+import type { Config } from '../config';
 
 export interface PassDeps {
   client: OrgClient;
@@ -21,6 +22,7 @@ export interface PassDeps {
   enrichers: readonly Enricher[];
   state: StateStore;
   log: Logger;
+  config?: Readonly<Config>;
 }
 
 export interface PassResult {
@@ -29,6 +31,8 @@ export interface PassResult {
   skipped: number;
   duplicates: number;
   apiCalls: number;
+  /** What the sources reported (a source not available in the org, a fallback mode). */
+  statuses: SourceStatus[];
   /** The latest version of every alert raised or updated in the pass. */
   alerts: Alert[];
   writeBack: WriteBackResult;
@@ -43,7 +47,7 @@ export interface PassWindow {
 export async function runStreamPass(stream: StreamDefinition, deps: PassDeps, passWindow: PassWindow): Promise<PassResult> {
   const callsBefore = deps.client.callCount;
   const alerts = new AlertSet();
-  const result: PassResult = { stream: stream.name, records: 0, skipped: 0, duplicates: 0, apiCalls: 0, alerts: [], writeBack: { written: 0, failed: [] } };
+  const result: PassResult = { stream: stream.name, records: 0, skipped: 0, duplicates: 0, apiCalls: 0, statuses: [], alerts: [], writeBack: { written: 0, failed: [] } };
   for (const source of stream.sources) {
     const completed = await runSource(stream, source, deps, passWindow, result, alerts);
     if (!completed) break;
@@ -69,7 +73,8 @@ async function runSource(stream: StreamDefinition, source: StreamSource, deps: P
     fromMs: passWindow.fromMs ?? (previous === undefined ? passWindow.untilMs - stream.backfillDays * 86_400_000 : source.resumeFrom(previous)),
     untilMs: passWindow.untilMs,
   };
-  for await (const page of source.pages({ client: deps.client, log: deps.log }, window, previous)) {
+  const ctx = { client: deps.client, log: deps.log, state: deps.state, ...(deps.config ? { config: deps.config } : {}), report: (status: SourceStatus) => result.statuses.push(status) };
+  for await (const page of source.pages(ctx, window, previous)) {
     result.records += page.records;
     result.skipped += page.skipped;
     result.duplicates += page.duplicates;

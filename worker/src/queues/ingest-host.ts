@@ -8,16 +8,21 @@ import type { Redis } from 'ioredis';
 import type { Config, OrgConfig } from '../config';
 import type { Target } from '../salesforce/targets';
 import type { Logger } from '../logger';
+import { DEFAULT_HEARTBEAT_MS, StatusReporter } from '../ops/status-reporter';
+import { StatusStore } from '../ops/status-store';
 import { OrgRuntimes } from '../pipeline/org-runtime';
 import { STREAMS } from '../streams/registry';
 import { createIngestProcessor, type IngestOutcome } from './ingest.processor';
 import { INGEST_QUEUE, type IngestJobData } from './names';
+import { queueDepths } from './queue-depths';
 import { upsertStreamSchedules } from './schedules';
 
 export interface IngestHost {
   queue: Queue<IngestJobData>;
   worker: Worker<IngestJobData, IngestOutcome>;
   runtimes: OrgRuntimes;
+  /** Stream status and worker heartbeat (Warden_Status__c, metrics). */
+  status: StatusReporter;
   close(): Promise<void>;
 }
 
@@ -33,6 +38,8 @@ export interface IngestHostOptions {
   resolveTarget?: (org: OrgConfig) => Target;
   /** Drop every job and scheduler of the queue first (the demo starts from a clean slate). */
   fresh?: boolean;
+  /** Worker heartbeat interval (default: the fastest stream's poll interval). */
+  heartbeatMs?: number;
 }
 
 export async function startIngestHost(options: IngestHostOptions): Promise<IngestHost> {
@@ -46,7 +53,18 @@ export async function startIngestHost(options: IngestHostOptions): Promise<Inges
     await upsertStreamSchedules(queue, org.name, STREAMS.map((stream) => ({ stream: stream.name, everyMinutes: stream.pollIntervalMinutes })));
   }
   const runtimes = new OrgRuntimes(config, options.producer, log, options.resolveTarget);
-  const worker = new Worker<IngestJobData, IngestOutcome>(name, createIngestProcessor(runtimes, options.producer, log), {
+  const status = new StatusReporter({
+    store: new StatusStore(options.producer, prefix),
+    log: log.child({ component: 'status' }),
+    heartbeat: {
+      everyMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+      orgs: config.orgs.map((org) => org.name),
+      clientFor: async (org) => (await runtimes.get(org)).connected.client,
+      queueDepths: () => queueDepths(queue),
+    },
+  });
+  status.startHeartbeat();
+  const worker = new Worker<IngestJobData, IngestOutcome>(name, createIngestProcessor(runtimes, options.producer, log, status), {
     connection: options.workerConnection,
     prefix,
     concurrency: options.concurrency ?? 2,
@@ -58,8 +76,11 @@ export async function startIngestHost(options: IngestHostOptions): Promise<Inges
     queue,
     worker,
     runtimes,
+    status,
     async close() {
       await worker.close();
+      // After the last job, before the connections go: final records say this worker stopped cleanly.
+      await status.close();
       await queue.close();
       await runtimes.closeAll();
     },

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../logger';
 import { toOrgWardenError } from './errors';
+import { openLogFile, type SessionConnection } from './log-file-download';
 import type { QuotaGovernor } from './quota-governor';
 import type { CallPriority } from './quota-policy';
 import { observeResponses, parseLimitInfo, type ObservedResponse } from './response-observer';
@@ -111,6 +112,17 @@ export class OrgClient {
       results.push(...(await this.request<SaveResult[]>(priority, { method: 'PATCH', url, body, headers: { 'content-type': 'application/json' } }, 'upsert')));
     }
     return results;
+  }
+
+  /**
+   * Streams one EventLogFile body (log-file-download.ts): one API call through the governor;
+   * its `Sforce-Limit-Info` and `Date` are observed like every other response's.
+   */
+  async downloadLogFile(id: string, priority: CallPriority): Promise<AsyncIterable<Buffer>> {
+    return this.quota.run(priority, async () => {
+      this.callCount += 1;
+      return openLogFile(this.connection as unknown as SessionConnection, id, { onResponse: (response) => this.onResponse(response) });
+    });
   }
 
   async request<T>(priority: CallPriority, req: ApiRequest, what: string = req.method): Promise<T> {

@@ -64,7 +64,9 @@ export class QuotaGovernor {
         return { id, priority };
       }
       if (now - lastLog >= WAIT_LOG_EVERY_MS) {
-        this.log.warn({ priority, reason: decision.reason, ...this.describe(snapshot) }, 'holding back calls: API allocation at the reserve');
+        // 'unknown': concurrent first calls wait for the first usage figure (one probe is in flight) — routine, not the reserve.
+        if (decision.reason === 'unknown') this.log.debug({ priority, reason: decision.reason }, 'waiting for the first API usage figure');
+        else this.log.warn({ priority, reason: decision.reason, ...this.describe(snapshot) }, 'holding back calls: API allocation at the reserve');
         lastLog = now;
       }
       if (now - started >= this.maxWaitMs) throw this.waitError(priority, snapshot);

@@ -51,6 +51,10 @@ export async function* pollByTime<Row>(
       // A bad row is remembered too, so the next overlapping poll does not count it again.
       cursor.seen[id] = Number.isFinite(timeMs) ? timeMs : cursor.timeMs;
       const activity = Number.isFinite(timeMs) ? stream.normalize(row, client.orgId) : undefined;
+      if (activity === null) {
+        if (timeMs > cursor.timeMs) cursor.timeMs = timeMs;
+        continue;
+      }
       if (!activity) {
         page.skipped += 1;
         continue;

@@ -4,9 +4,11 @@
  * enriches, detects, writes alerts back and commits each page's cursor with its state.
  */
 import type { Activity } from '../activity/activity';
+import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { OrgClient } from '../salesforce/org-client';
 import type { CallPriority } from '../salesforce/quota-policy';
+import type { StateStore } from '../state/state-store';
 
 export const STREAM_NAMES = ['logins', 'audit', 'eventlogs', 'oauth', 'files', 'users', 'realtime'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
@@ -33,6 +35,18 @@ export interface SourcePage {
 export interface SourceContext {
   client: OrgClient;
   log: Logger;
+  /** The org's state (Redis in `run`): what a source shares with the org's other workers (user directory, learned labels, availability). */
+  state?: StateStore;
+  config?: Readonly<Config>;
+  /** Tells `scan` and the status record how the source is doing ("not available", a fallback mode). */
+  report?(status: SourceStatus): void;
+}
+
+/** A source's condition worth showing to an operator; `ok` notes say how it works (e.g. a learned label). */
+export interface SourceStatus {
+  source: string;
+  state: 'ok' | 'degraded' | 'not-available';
+  detail: string;
 }
 
 export interface StreamSource {
@@ -62,7 +76,8 @@ export interface TimeCursorQuery<Row> {
   query(window: TimeWindow): string;
   timeOf(row: Row): number;
   idOf(row: Row): string;
-  normalize(row: Row, orgId: string): Activity | undefined;
+  /** undefined: a bad row (counted as skipped); null: a good row that is not an activity (an owner's own file link). */
+  normalize(row: Row, orgId: string): Activity | null | undefined;
   /** queryAll: also deleted rows (ContentDocument deletions). */
   includeDeleted?: boolean;
 }

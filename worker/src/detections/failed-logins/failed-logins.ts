@@ -79,6 +79,9 @@ function groupLoginsByUser(activities: readonly Activity[]): Map<string, Activit
   const byUser = new Map<string, Activity[]>();
   for (const activity of activities) {
     if (!activity.userId || (activity.kind !== 'login.failure' && activity.kind !== 'login.success')) continue;
+    // A LoginEvent repeats a LoginHistory row (same sign-in, its LoginHistoryId), and so does an
+    // event log Login row: count each sign-in once, from LoginHistory.
+    if (activity.source === 'LoginEvent' || activity.source === 'ELF:Login') continue;
     const list = byUser.get(activity.userId) ?? [];
     list.push(activity);
     byUser.set(activity.userId, list);

@@ -16,7 +16,8 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-const SOQL = 'SELECT Id, SourceIp, LoginTime FROM LoginHistory ORDER BY LoginTime';
+// Before now: the token's own sign-in (a LoginHistory row at now) is not one of the MANY.
+const SOQL = 'SELECT Id, SourceIp, LoginTime FROM LoginHistory WHERE LoginTime < 2024-01-08T00:00:00Z ORDER BY LoginTime';
 
 describe('query paging', () => {
   it('returns 2000 rows, then the rest through nextRecordsUrl, totalSize always the whole result', async () => {

@@ -9,6 +9,7 @@ import { SfHttpError } from '../http/http-errors';
 import { sendJson } from '../http/send';
 import { localizeRows } from '../i18n/localize-row';
 import { readerLabels } from '../i18n/reader-language';
+import { withCurrentSession } from '../auth/current-session';
 import { allow, basePath, type DataRequest } from './data-request';
 import type { Page } from './query-cursors';
 import { sendQueryColumns, wantsColumns } from './query-columns';
@@ -32,7 +33,8 @@ function execute(r: DataRequest, soql: string, includeDeleted: boolean): QueryRe
   const ctx: QueryContext = {
     schema: r.core.schema,
     // Injected faults (faults/) may hold rows back (late arrival) or reorder ties.
-    records: (sobject) => r.core.faults.queryRecords(r.ex.req, sobject, r.core.view.records(sobject)),
+    // IsCurrent is computed for the requesting session (auth/current-session.ts).
+    records: (sobject) => r.core.faults.queryRecords(r.ex.req, sobject, withCurrentSession(sobject, r.core.view.records(sobject), r.session)),
     getById: (id) => r.core.view.get(id),
     now: r.core.clock.now(),
     includeDeleted,
