@@ -31,6 +31,7 @@ describe.each(POLICIES.map((p) => [p.meta.id, p] as const))('policy %s', (id, po
     expect(meta.knownGaps.length).toBeGreaterThan(0);
     expect(meta.falsePositives.length).toBeGreaterThan(0);
     expect(meta.dataSources.length).toBeGreaterThan(0);
+    expect(meta.sources.length).toBeGreaterThan(0);
     for (const level of ['low', 'medium', 'high'] as const) expect(meta.sensitivity[level]).toBeTruthy();
   });
 
@@ -55,7 +56,7 @@ describe.each(POLICIES.map((p) => [p.meta.id, p] as const))('policy %s', (id, po
 
   it.each(fixtures.map((f) => [f.file, f] as const))('fixture %s behaves as labelled', async (_file, fixture) => {
     const settings = resolveSettings(policy, { enabled: true, sensitivity: fixture.sensitivity ?? 'medium', thresholds: fixture.thresholds ?? {}, includeUsers: [], excludeUsers: [] });
-    const drafts = await policy.evaluate(expandActivities(fixture), { settings, state: new MemoryKeyedState() });
+    const drafts = await policy.evaluate(expandActivities(fixture, meta.sources[0]), { settings, state: new MemoryKeyedState() });
     const alerts = drafts.map((draft) => toAlert(draft, meta)).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     expect(alerts).toHaveLength(fixture.expect.length);
     fixture.expect.forEach((expected, i) => expect(alerts[i]).toMatchObject(expected));

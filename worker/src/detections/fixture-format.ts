@@ -36,7 +36,8 @@ export function loadFixtures(policyDir: string): PolicyFixture[] {
     .map((name) => ({ file: name, ...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as Omit<PolicyFixture, 'file'>) }));
 }
 
-export function expandActivities(fixture: PolicyFixture): Activity[] {
+/** The fixture's activities; `source` defaults to the policy's first source, as the runner would pass them. */
+export function expandActivities(fixture: PolicyFixture, defaultSource = 'fixture'): Activity[] {
   const out: Activity[] = [];
   for (const item of fixture.activities) {
     const { time, repeat = 1, everySeconds = 60, ...rest } = item;
@@ -44,7 +45,7 @@ export function expandActivities(fixture: PolicyFixture): Activity[] {
     for (let n = 0; n < repeat; n += 1) {
       out.push({
         orgId: '00D000000000001',
-        source: 'fixture',
+        source: defaultSource,
         ipTags: [],
         ...rest,
         id: repeat > 1 ? `${rest.id}-${n}` : rest.id,

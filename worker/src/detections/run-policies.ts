@@ -28,7 +28,7 @@ export function createPolicyRunner(config: Pick<Config, 'policies'>, policies: r
       return {
         policy,
         settings: resolveSettings(policy, policyConfig),
-        accepts: userFilter(policyConfig),
+        accepts: activityFilter(policy, policyConfig),
       };
     });
   return {
@@ -36,7 +36,7 @@ export function createPolicyRunner(config: Pick<Config, 'policies'>, policies: r
     async evaluate(activities, batch) {
       const alerts: AlertDraft[] = [];
       for (const entry of active) {
-        const scoped = entry.accepts ? activities.filter(entry.accepts) : activities;
+        const scoped = activities.filter(entry.accepts);
         if (scoped.length === 0) continue;
         const state = batchKeyedState(batch.scoped(`state:${entry.policy.meta.id}:`));
         alerts.push(...(await entry.policy.evaluate(scoped, { settings: entry.settings, state })));
@@ -46,10 +46,14 @@ export function createPolicyRunner(config: Pick<Config, 'policies'>, policies: r
   };
 }
 
-/**
- * include/exclude lists match a username (case-insensitive) or a user Id; undefined when the
- * policy has neither list (every activity passes, and a page of event log rows is not copied).
- */
+/** The policy's sources, then its include/exclude users. */
+function activityFilter(policy: Policy, config: PolicyConfig | undefined): (activity: Activity) => boolean {
+  const sources = new Set(policy.meta.sources);
+  const users = userFilter(config);
+  return users ? (a) => sources.has(a.source) && users(a) : (a) => sources.has(a.source);
+}
+
+/** include/exclude lists match a username (case-insensitive) or a user Id; undefined when the policy has neither. */
 function userFilter(config: PolicyConfig | undefined): ((activity: Activity) => boolean) | undefined {
   const norm = (list: string[] | undefined) => new Set((list ?? []).map((u) => u.toLowerCase()));
   const include = norm(config?.includeUsers);

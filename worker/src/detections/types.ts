@@ -30,8 +30,14 @@ export interface PolicyMeta {
   falsePositives: string[];
   /** What an analyst does with an alert, step by step. */
   runbook: string[];
-  /** Streams the policy reads. */
+  /** Streams the policy reads (documentation, `docs/policies.md`). */
   dataSources: string[];
+  /**
+   * Activity sources the policy is given (`LoginHistory`, `ELF:Login`, `LoginEvent` …). One event
+   * often arrives from several sources — a sign-in is a LoginHistory row, an event log Login row
+   * and a LoginEvent — so each policy names the ones it counts, and never counts one event twice.
+   */
+  sources: string[];
   thresholds: Record<string, ThresholdSpec>;
   /** What each sensitivity level changes. */
   sensitivity: Record<Sensitivity, string>;

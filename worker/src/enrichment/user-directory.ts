@@ -19,7 +19,13 @@ export class UserDirectory implements Enricher {
 
   /** Fills `username` from `userId` where the source row had only the id. */
   async enrich(activities: Activity[]): Promise<void> {
-    await this.resolve(activities.flatMap((a) => [...(a.userId && !a.username ? [a.userId] : []), ...(a.target?.userId && !a.target.email ? [a.target.userId] : [])]));
+    // One Set per page, not arrays per activity: event log pages hold thousands of rows.
+    const unknown = new Set<string>();
+    for (const a of activities) {
+      if (a.userId && !a.username && !this.usernames.has(a.userId)) unknown.add(a.userId);
+      if (a.target?.userId && !a.target.email && !this.usernames.has(a.target.userId)) unknown.add(a.target.userId);
+    }
+    if (unknown.size > 0) await this.resolve(unknown);
     for (const activity of activities) {
       if (activity.userId && !activity.username) {
         const username = this.usernameOf(activity.userId);

@@ -30,6 +30,9 @@ const meta: PolicyMeta = {
     'Set the alert Classification once resolved so the policy can be tuned.',
   ],
   dataSources: ['logins'],
+  // LoginHistory has every sign-in of every org (no licence needed); the event log Login row and
+  // the LoginEvent of the same sign-in would count it again.
+  sources: ['LoginHistory'],
   thresholds: {
     minFailures: { default: 10, min: 2, max: 1000, description: 'failures needed within the window to open a burst' },
     windowMinutes: { default: 20, min: 1, max: 1440, description: 'sliding window, and the quiet gap that closes a burst' },
@@ -79,9 +82,6 @@ function groupLoginsByUser(activities: readonly Activity[]): Map<string, Activit
   const byUser = new Map<string, Activity[]>();
   for (const activity of activities) {
     if (!activity.userId || (activity.kind !== 'login.failure' && activity.kind !== 'login.success')) continue;
-    // A LoginEvent repeats a LoginHistory row (same sign-in, its LoginHistoryId), and so does an
-    // event log Login row: count each sign-in once, from LoginHistory.
-    if (activity.source === 'LoginEvent' || activity.source === 'ELF:Login') continue;
     const list = byUser.get(activity.userId) ?? [];
     list.push(activity);
     byUser.set(activity.userId, list);
