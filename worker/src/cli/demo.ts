@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { env, parseConfig } from '../config';
 import { createLogger, type Logger } from '../logger';
+import { basicCredentials } from '../ops/ops-auth';
+import { DASHBOARD_PATH, METRICS_PATH, type OpsServer } from '../ops/ops-server';
+import { serveOps } from '../ops/serve-ops';
 import { projectRoot } from '../paths';
 import { startIngestHost, type IngestHost } from '../queues/ingest-host';
 import { soql } from '../salesforce/soql';
@@ -14,10 +18,13 @@ export const DEMO_HELP = `Usage: orgwarden demo [--data DIR] [--once]
 
 Starts a simulated Salesforce org (default: the bundled Acme org with a planted password-guessing
 attack), the worker with its queue on the local Redis, and waits for the first logins poll.
-Then prints the alerts as Warden_Alert__c records read back from the org, and the URL and token
-to explore the simulated org with jsforce or the sf CLI. Keeps polling until Ctrl-C
-(--once: stop after the first poll).
+Then prints the alerts as Warden_Alert__c records read back from the org, the URL and token to
+explore the simulated org with jsforce or the sf CLI, and the dashboard (Bull Board) and metrics
+URLs with the password generated for this run. Keeps polling until Ctrl-C (--once: stop after
+the first poll).
 `;
+
+const DEMO_USER = 'demo';
 
 const DEMO_QUEUE = 'orgwarden-demo';
 
@@ -39,16 +46,23 @@ export async function demoCommand(argv: string[]): Promise<number> {
   }
   const dataDir = values.data ?? join(projectRoot(), 'test', 'fixtures', 'acme');
   const log = createLogger({ level: env.logLevel() === 'info' ? 'warn' : env.logLevel() });
-  const config = parseConfig({ orgs: [{ name: 'demo', target: `sim:${dataDir}` }] });
+  // The dashboard on this machine only, behind a password made for this run (printed below).
+  const ops = { bind: '127.0.0.1', port: 0, basicAuth: { username: DEMO_USER, passwordEnv: 'ORGWARDEN_DEMO_PASSWORD' } };
+  const config = parseConfig({ orgs: [{ name: 'demo', target: `sim:${dataDir}` }], ops });
+  const password = randomBytes(12).toString('base64url');
   const url = env.redisUrl() ?? config.redis.url;
   const producer = await connectRedis(url, 'producer');
   const workerConnection = await connectRedis(url, 'worker');
   await forgetPreviousDemo(producer, config.redis.keyPrefix, dataDir);
   const host = await startIngestHost({ config, producer, workerConnection, log, queueName: DEMO_QUEUE, fresh: true });
+  let dashboard: OpsServer | undefined;
   try {
     out('OrgWarden demo: simulated org + worker, first logins poll running …');
+    dashboard = await serveOps(config, basicCredentials(DEMO_USER, password), host, producer, log);
     await firstPoll(host);
     await report(host, log);
+    out(`\nDashboard (Bull Board): ${dashboard.url}${DASHBOARD_PATH}   metrics: ${dashboard.url}${METRICS_PATH}`);
+    out(`  user ${DEMO_USER}, password ${password} (made for this run)`);
     if (!values.once) {
       out('\nThe worker keeps polling every 15 minutes. Ctrl-C stops it.');
       await new Promise<void>((resolve) => {
@@ -57,6 +71,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
       });
     }
   } finally {
+    await dashboard?.close();
     await host.queue.obliterate({ force: true }).catch(() => undefined);
     await host.close();
     await workerConnection.quit();

@@ -1,14 +1,10 @@
-import type { Redis } from 'ioredis';
-import { env, loadConfigFile, type Config } from '../config';
+import { env, loadConfigFile } from '../config';
 import { OrgWardenError } from '../errors';
-import { createLogger, type Logger } from '../logger';
-import { createMetricsRegistry } from '../ops/metrics';
-import { resolveCredentials, type OpsCredentials } from '../ops/ops-auth';
-import { DASHBOARD_PATH, METRICS_PATH, startOpsServer, type OpsServer } from '../ops/ops-server';
-import { StatusStore } from '../ops/status-store';
-import { boardAdapters } from '../queues/board-adapters';
-import { startIngestHost, type IngestHost } from '../queues/ingest-host';
-import { probeOf } from '../queues/queue-depths';
+import { createLogger } from '../logger';
+import { resolveCredentials } from '../ops/ops-auth';
+import type { OpsServer } from '../ops/ops-server';
+import { serveOps } from '../ops/serve-ops';
+import { startIngestHost } from '../queues/ingest-host';
 import { connectRedis } from '../state/redis';
 import { parseCommandArgs } from './args';
 
@@ -58,18 +54,6 @@ export async function runCommand(argv: string[]): Promise<number> {
   await workerConnection.quit();
   await producer.quit();
   return 0;
-}
-
-async function serveOps(config: Readonly<Config>, credentials: OpsCredentials, host: IngestHost, redis: Redis, log: Logger): Promise<OpsServer> {
-  const queues = [host.queue];
-  const store = new StatusStore(redis, config.redis.keyPrefix);
-  const metrics = createMetricsRegistry({ config, redis, store, queues: queues.map(probeOf), worker: host.status.worker, log });
-  // Without a credential (loopback opt-in) the dashboard shows but cannot retry, clean or remove jobs.
-  const server = await startOpsServer(config.ops!, { credentials, board: boardAdapters(queues, credentials.anonymous), metrics, log: log.child({ component: 'ops' }) });
-  const where = { dashboard: `${server.url}${DASHBOARD_PATH}`, metrics: `${server.url}${METRICS_PATH}` };
-  if (credentials.anonymous) log.warn(where, 'dashboard and metrics served WITHOUT credentials (ops.allowAnonymousOnLoopback): this machine only, dashboard read-only');
-  else log.info(where, 'dashboard and metrics served');
-  return server;
 }
 
 function waitForSignal(): Promise<void> {

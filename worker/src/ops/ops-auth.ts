@@ -49,6 +49,11 @@ export function resolveCredentials(ops: OpsConfig, read: (name: string) => strin
   return credentials;
 }
 
+/** Basic-auth credentials held in memory (the demo's generated password). */
+export function basicCredentials(username: string, password: string): OpsCredentials {
+  return { anonymous: false, basic: { username: digest(username), password: digest(password) } };
+}
+
 /** Whether an Authorization header carries the configured bearer token or basic credentials. */
 export function isAuthorized(header: string | undefined, credentials: OpsCredentials): boolean {
   if (!header) return false;
