@@ -57,7 +57,7 @@ export async function backfillCommand(argv: string[]): Promise<number> {
   const redis = await connectRedis(env.redisUrl() ?? config.redis.url, 'worker');
   let stopping = false;
   const onSignal = () => {
-    if (stopping) process.exit(130); // second Ctrl-C: now (locks expire by themselves within 15 min)
+    if (stopping) process.exit(130); // second Ctrl-C: now (locks expire by themselves within 30 s)
     stopping = true;
     bar.above('stopping after the current page (Ctrl-C again to quit at once) …');
   };

@@ -9,7 +9,8 @@ import { silentLogger } from '../logger';
 import { RedisQuotaStore } from '../salesforce/quota-store';
 import { connectRedis } from '../state/redis';
 import { createMetricsRegistry } from './metrics';
-import { StatusStore } from './status-store';
+import { RedisStateStore } from '../state/state-store';
+import { StatusStore, stagePageCounts } from './status-store';
 
 const KEY_PREFIX = `ow-test-${randomUUID().slice(0, 8)}`;
 const ORG_ID = '00D8d000004AcMe';
@@ -22,7 +23,14 @@ beforeAll(async () => {
   // What the workers left: one org seen, one pass done, one failure, the org's API figure.
   const store = new StatusStore(redis, KEY_PREFIX);
   await store.registerOrg('prod', ORG_ID);
-  await store.recordSuccess(ORG_ID, 'logins', { untilMs: LAST_SUCCESS_MS - 30_000, finishedMs: LAST_SUCCESS_MS, records: 77, skipped: 2, apiCalls: 3, alertsByPolicy: { 'failed-logins': 1 } });
+  // The pages' totals are committed with their cursors; the pass's end records the success.
+  const batch = new RedisStateStore(redis, KEY_PREFIX, ORG_ID).begin();
+  stagePageCounts(batch, 'logins', { records: 70, skipped: 2, alertsByPolicy: { 'failed-logins': 1 } });
+  await batch.commit();
+  const page2 = new RedisStateStore(redis, KEY_PREFIX, ORG_ID).begin();
+  stagePageCounts(page2, 'logins', { records: 7, skipped: 0, alertsByPolicy: {} });
+  await page2.commit();
+  await store.recordSuccess(ORG_ID, 'logins', { untilMs: LAST_SUCCESS_MS - 30_000, finishedMs: LAST_SUCCESS_MS, records: 77, apiCalls: 3 });
   await store.recordFailure(ORG_ID, 'logins', { atMs: LAST_SUCCESS_MS + 60_000, code: 'SF_UNAVAILABLE', message: 'SF_UNAVAILABLE: 503', unavailable: false });
   await new RedisQuotaStore(redis, ORG_ID, KEY_PREFIX).record({ used: 4_200, max: 15_000, observedAtMs: Date.now() });
 });

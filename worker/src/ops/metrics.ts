@@ -70,7 +70,7 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   const perStream = (fill: (m: Gauge | Counter, labels: { org: string; stream: string }, c: StreamCounters, interval: number) => void) => (m: Gauge | Counter, s: Snapshot) => {
     for (const o of s.orgs) for (const st of o.streams) fill(m, { org: o.org, stream: st.stream }, st.counters, st.pollIntervalMinutes);
   };
-  counter('orgwarden_stream_records_total', 'Distinct source records read by successful passes.', ['org', 'stream'], perStream((m, l, c) => (m as Counter).inc(l, c.recordsTotal)));
+  counter('orgwarden_stream_records_total', 'Distinct source records read, counted as each page is committed.', ['org', 'stream'], perStream((m, l, c) => (m as Counter).inc(l, c.recordsTotal)));
   counter('orgwarden_stream_skipped_total', 'Source records that could not be read (counted and dropped).', ['org', 'stream'], perStream((m, l, c) => (m as Counter).inc(l, c.skippedTotal)));
   counter('orgwarden_stream_failures_total', 'Failed attempts of stream passes (each retry counts).', ['org', 'stream'], perStream((m, l, c) => (m as Counter).inc(l, c.failuresTotal)));
   gauge('orgwarden_stream_consecutive_failures', 'Failed attempts in a row since the last success.', ['org', 'stream'], perStream((m, l, c) => (m as Gauge).set(l, c.consecutiveFailures)));

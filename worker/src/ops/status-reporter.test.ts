@@ -15,9 +15,10 @@ import { QuotaGovernor } from '../salesforce/quota-governor';
 import { DEFAULT_QUOTA_PARAMS } from '../salesforce/quota-policy';
 import { RedisQuotaStore } from '../salesforce/quota-store';
 import { connectRedis } from '../state/redis';
+import { RedisStateStore } from '../state/state-store';
 import { loginsStream } from '../streams/login-history';
 import { StatusReporter } from './status-reporter';
-import { StatusStore } from './status-store';
+import { StatusStore, stagePageCounts } from './status-store';
 
 const ACME = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'acme');
 const KEY_PREFIX = `ow-test-${randomUUID().slice(0, 8)}`;
@@ -83,8 +84,17 @@ afterAll(async () => {
   await redis.quit();
 });
 
+/** What a pass's pages commit with their cursors (stream-pass.ts): the totals the record reports. */
+async function commitPage(records: number, skipped: number, alertsByPolicy: Record<string, number>) {
+  const batch = new RedisStateStore(redis, KEY_PREFIX, connected.client.orgId).begin();
+  stagePageCounts(batch, 'logins', { records, skipped, alertsByPolicy });
+  await batch.commit();
+}
+
 it('writes the stream and the worker record in one collection call after a pass', async () => {
   const untilMs = connected.client.orgNowMs();
+  await commitPage(70, 1, { 'failed-logins': 1 });
+  await commitPage(7, 0, {});
   await reporter.passSucceeded('acme', connected.client, loginsStream, pass(77), untilMs);
   await reporter.writer.flush();
   expect(reporter.writer.calls).toBe(1);
@@ -124,6 +134,7 @@ it('turns Degraded, then Failing after three failures in a row, without leaking 
 });
 
 it('recovers with the next success, adding up the totals and keeping the last error', async () => {
+  await commitPage(5, 1, { 'failed-logins': 1 });
   await reporter.passSucceeded('acme', connected.client, loginsStream, pass(5), connected.client.orgNowMs());
   await reporter.writer.flush();
   expect((await statusRows())['stream:logins']).toMatchObject({ State__c: 'Healthy', Consecutive_Failures__c: 0, Records_Last_Pass__c: 5, Records_Total__c: 82, Records_Skipped__c: 2, Last_Error__c: expect.stringContaining('SF_UNAVAILABLE') });

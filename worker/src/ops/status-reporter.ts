@@ -67,17 +67,13 @@ export class StatusReporter {
   }
 
   async passSucceeded(org: string, client: OrgClient, stream: StreamDefinition, result: PassResult, untilMs: number): Promise<void> {
-    const alertsByPolicy: Record<string, number> = {};
-    for (const alert of result.alerts) alertsByPolicy[alert.policy] = (alertsByPolicy[alert.policy] ?? 0) + 1;
     const source = sourceCondition(stream, result);
     await this.report(org, client, stream, (orgId) =>
       this.options.store.recordSuccess(orgId, stream.name, {
         untilMs,
         finishedMs: Date.now(),
         records: result.records,
-        skipped: result.skipped,
         apiCalls: result.apiCalls,
-        alertsByPolicy,
         ...(source ? { source } : {}),
       }),
     );

@@ -9,6 +9,7 @@
  */
 import type { Redis } from 'ioredis';
 import { orgKey } from '../state/redis-keys';
+import type { StateBatch } from '../state/state-store';
 
 export interface StreamCounters {
   lastSuccessMs?: number;
@@ -37,9 +38,7 @@ export interface PassSuccess {
   untilMs: number;
   finishedMs: number;
   records: number;
-  skipped: number;
   apiCalls: number;
-  alertsByPolicy: Record<string, number>;
   source?: { state: SourceCondition; detail: string };
 }
 
@@ -48,6 +47,17 @@ export interface PassFailure {
   code: string;
   message: string;
   unavailable: boolean;
+}
+
+/**
+ * Stages one committed page's totals in the page's own state batch (the org's key space), so they
+ * move with the cursor: a page replayed after a crash is not counted twice, and a page committed
+ * by a worker that then died is not lost from the totals. `alerts` are raises and updates.
+ */
+export function stagePageCounts(batch: StateBatch, stream: string, page: { records: number; skipped: number; alertsByPolicy: Record<string, number> }): void {
+  batch.count(`status:${stream}`, 'recordsTotal', page.records);
+  batch.count(`status:${stream}`, 'skippedTotal', page.skipped);
+  for (const [policy, count] of Object.entries(page.alertsByPolicy)) batch.count('alert-counts', policy, count);
 }
 
 /** What the status reporter needs from the shared counters (a memory stand-in in tests). */
@@ -77,11 +87,8 @@ export class StatusStore implements StatusCounters {
     const key = this.streamKey(orgId, stream);
     const multi = this.redis.multi();
     multi.hset(key, { lastSuccessMs: pass.finishedMs, coveredUntilMs: pass.untilMs, recordsLast: pass.records, apiCallsLast: pass.apiCalls, consecutiveFailures: 0 });
-    multi.hincrby(key, 'recordsTotal', pass.records);
-    multi.hincrby(key, 'skippedTotal', pass.skipped);
     multi.hdel(key, 'heldSinceMs', 'unavailable', 'sourceState', 'sourceDetail');
     if (pass.source) multi.hset(key, { sourceState: pass.source.state, sourceDetail: pass.source.detail });
-    for (const [policy, count] of Object.entries(pass.alertsByPolicy)) multi.hincrby(this.alertsKey(orgId), policy, count);
     await exec(multi);
   }
 

@@ -29,6 +29,7 @@ class CrashingOnce implements StateStore {
       ...batch,
       get: batch.get.bind(batch),
       stage: batch.stage.bind(batch),
+      count: batch.count.bind(batch),
       scoped: batch.scoped.bind(batch),
       commit: async () => {
         if (this.crashNext) {
@@ -65,11 +66,14 @@ it('replays a page whose commit never happened, without counting anything twice'
   // The alert reached the org, but neither the cursor nor the burst state was saved.
   expect(await alertRecords()).toEqual([expect.objectContaining({ Event_Count__c: 14 })]);
   expect(store.inner.values.size).toBe(0);
+  expect(store.inner.counters.size).toBe(0);
 
   const replay = await runStreamPass(loginsStream, deps, { untilMs: UNTIL });
   expect(replay.records).toBe(77);
   expect(replay.alerts).toEqual([expect.objectContaining({ count: 14, severity: 'high' })]);
   expect(await alertRecords()).toEqual([expect.objectContaining({ Event_Count__c: 14 })]);
+  // The stream's totals moved with the cursor: the page that was never committed is not in them.
+  expect(store.inner.counters.get('status:logins')?.get('recordsTotal')).toBe(77);
 
   // Committed: the next poll starts from the cursor and finds nothing new to count.
   const next = await runStreamPass(loginsStream, deps, { untilMs: UNTIL });

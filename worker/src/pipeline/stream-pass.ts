@@ -11,6 +11,7 @@ import type { PolicyRunner } from '../detections/run-policies';
 import { enrichAll, type Enricher } from '../enrichment/enricher';
 import type { Logger } from '../logger';
 import type { OrgClient } from '../salesforce/org-client';
+import { stagePageCounts } from '../ops/status-store';
 import { readCursor, stageCursor } from '../state/cursor-store';
 import type { StateBatch, StateStore } from '../state/state-store';
 import type { SourcePage, SourceStatus, StreamDefinition, StreamSource, TimeWindow } from '../streams/stream';
@@ -78,14 +79,17 @@ async function runSource(stream: StreamDefinition, source: StreamSource, deps: P
     result.records += page.records;
     result.skipped += page.skipped;
     result.duplicates += page.duplicates;
-    if (!(await handlePage(page, deps, batch, result, alerts))) return false;
+    const alertsByPolicy = await handlePage(page, deps, batch, result, alerts);
+    if (!alertsByPolicy) return false;
     stageCursor(batch, cursorName, page.cursor);
+    stagePageCounts(batch, stream.name, { records: page.records, skipped: page.skipped, alertsByPolicy });
     await batch.commit();
   }
   return true;
 }
 
-async function handlePage(page: SourcePage, deps: PassDeps, batch: StateBatch, result: PassResult, alerts: AlertSet): Promise<boolean> {
+/** The page's alerts by policy, or undefined when write-back failed. */
+async function handlePage(page: SourcePage, deps: PassDeps, batch: StateBatch, result: PassResult, alerts: AlertSet): Promise<Record<string, number> | undefined> {
   await enrichAll(deps.enrichers, page.activities);
   const pageAlerts = (await deps.policies.evaluate(page.activities, batch)).map((draft) => {
     const policy = deps.policies.policies.find((p) => p.meta.id === draft.policy)!;
@@ -96,5 +100,8 @@ async function handlePage(page: SourcePage, deps: PassDeps, batch: StateBatch, r
   result.writeBack.written += written.written;
   result.writeBack.failed.push(...written.failed);
   // Alerts not in the org: keep the old state and cursor, so the next pass reads this page again.
-  return written.failed.length === 0;
+  if (written.failed.length > 0) return undefined;
+  const byPolicy: Record<string, number> = {};
+  for (const alert of pageAlerts) byPolicy[alert.policy] = (byPolicy[alert.policy] ?? 0) + 1;
+  return byPolicy;
 }

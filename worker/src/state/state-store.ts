@@ -17,6 +17,12 @@ export interface StateBatch {
   get<T>(keys: readonly string[]): Promise<Map<string, T>>;
   /** Stages a write (`undefined` deletes) for the commit. */
   stage(key: string, value: unknown, ttlSeconds?: number): void;
+  /**
+   * Stages adding `by` to a counter field of a hash (a Redis HINCRBY in the commit): totals that
+   * must move with the cursor, so a replayed page is not counted twice and a committed one is
+   * never lost with the process that read it.
+   */
+  count(hashKey: string, field: string, by: number): void;
   commit(): Promise<void>;
   /** The same batch seen under a key prefix (one per policy). */
   scoped(prefix: string): StateBatch;
@@ -27,11 +33,15 @@ interface Staged {
   ttlSeconds: number | undefined;
 }
 
+/** hash key → field → amount */
+type Counts = Map<string, Map<string, number>>;
+
 abstract class BaseBatch implements StateBatch {
   protected readonly staged = new Map<string, Staged>();
+  protected readonly counts: Counts = new Map();
 
   protected abstract read(keys: string[]): Promise<Array<string | null | undefined>>;
-  protected abstract write(staged: ReadonlyMap<string, Staged>): Promise<void>;
+  protected abstract write(staged: ReadonlyMap<string, Staged>, counts: Counts): Promise<void>;
 
   async get<T>(keys: readonly string[]): Promise<Map<string, T>> {
     const found = new Map<string, T>();
@@ -52,10 +62,18 @@ abstract class BaseBatch implements StateBatch {
     this.staged.set(key, { text: value === undefined ? undefined : JSON.stringify(value), ttlSeconds });
   }
 
+  count(hashKey: string, field: string, by: number): void {
+    if (by === 0) return;
+    const fields = this.counts.get(hashKey) ?? new Map<string, number>();
+    fields.set(field, (fields.get(field) ?? 0) + by);
+    this.counts.set(hashKey, fields);
+  }
+
   async commit(): Promise<void> {
-    if (this.staged.size === 0) return;
-    await this.write(this.staged);
+    if (this.staged.size === 0 && this.counts.size === 0) return;
+    await this.write(this.staged, this.counts);
     this.staged.clear();
+    this.counts.clear();
   }
 
   scoped(prefix: string): StateBatch {
@@ -65,6 +83,7 @@ abstract class BaseBatch implements StateBatch {
         return new Map([...found].map(([k, v]) => [k.slice(prefix.length), v] as const));
       },
       stage: (key, value, ttl) => this.stage(prefix + key, value, ttl),
+      count: (hashKey, field, by) => this.count(prefix + hashKey, field, by),
       commit: () => this.commit(),
       scoped: (inner) => this.scoped(prefix + inner),
     };
@@ -74,17 +93,24 @@ abstract class BaseBatch implements StateBatch {
 /** State kept in this process only: `scan` (a window pass) and fixtures. */
 export class MemoryStateStore implements StateStore {
   readonly values = new Map<string, string>();
+  /** Counter hashes (hash key → field → total). */
+  readonly counters = new Map<string, Map<string, number>>();
 
   begin(): StateBatch {
-    const values = this.values;
+    const { values, counters } = this;
     return new (class extends BaseBatch {
       protected async read(keys: string[]) {
         return keys.map((key) => values.get(key));
       }
-      protected async write(staged: ReadonlyMap<string, Staged>) {
+      protected async write(staged: ReadonlyMap<string, Staged>, counts: Counts) {
         for (const [key, { text }] of staged) {
           if (text === undefined) values.delete(key);
           else values.set(key, text);
+        }
+        for (const [key, fields] of counts) {
+          const totals = counters.get(key) ?? new Map<string, number>();
+          for (const [field, by] of fields) totals.set(field, (totals.get(field) ?? 0) + by);
+          counters.set(key, totals);
         }
       }
     })();
@@ -106,13 +132,14 @@ export class RedisStateStore implements StateStore {
       protected read(keys: string[]) {
         return redis.mget(keys.map((key) => base + key));
       }
-      protected async write(staged: ReadonlyMap<string, Staged>) {
+      protected async write(staged: ReadonlyMap<string, Staged>, counts: Counts) {
         const multi = redis.multi();
         for (const [key, { text, ttlSeconds }] of staged) {
           if (text === undefined) multi.del(base + key);
           else if (ttlSeconds) multi.set(base + key, text, 'EX', ttlSeconds);
           else multi.set(base + key, text);
         }
+        for (const [key, fields] of counts) for (const [field, by] of fields) multi.hincrby(base + key, field, by);
         const results = await multi.exec();
         const failed = results?.find(([err]) => err);
         if (!results || failed) throw failed?.[0] ?? new Error('Redis MULTI was discarded');
