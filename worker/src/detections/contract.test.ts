@@ -6,12 +6,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { toAlert } from '../alerts/alert';
-import { MemoryKeyedState } from '../state/keyed-state';
-import { expandActivities, loadFixtures } from './fixture-format';
+import { expandActivities, fixtureContext, loadFixtures } from './fixture-format';
 import { POLICIES } from './registry';
-import { resolveSettings } from './run-policies';
 
-const policyFolders = readdirSync(__dirname).filter((name) => statSync(join(__dirname, name)).isDirectory());
+/** Folders that are libraries for the policies, not policies. */
+const SHARED_FOLDERS = new Set(['baseline', 'shared']);
+const policyFolders = readdirSync(__dirname).filter((name) => statSync(join(__dirname, name)).isDirectory() && !SHARED_FOLDERS.has(name));
 
 describe('detection registry', () => {
   it('registers every policy folder exactly once, with ids equal to folder names', () => {
@@ -55,8 +55,7 @@ describe.each(POLICIES.map((p) => [p.meta.id, p] as const))('policy %s', (id, po
   });
 
   it.each(fixtures.map((f) => [f.file, f] as const))('fixture %s behaves as labelled', async (_file, fixture) => {
-    const settings = resolveSettings(policy, { enabled: true, sensitivity: fixture.sensitivity ?? 'medium', thresholds: fixture.thresholds ?? {}, includeUsers: [], excludeUsers: [] });
-    const drafts = await policy.evaluate(expandActivities(fixture, meta.sources[0]), { settings, state: new MemoryKeyedState() });
+    const drafts = await policy.evaluate(expandActivities(fixture, meta.sources[0]), fixtureContext(policy, fixture));
     const alerts = drafts.map((draft) => toAlert(draft, meta)).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     expect(alerts).toHaveLength(fixture.expect.length);
     fixture.expect.forEach((expected, i) => expect(alerts[i]).toMatchObject(expected));

@@ -6,8 +6,9 @@ import type { Activity } from '../activity/activity';
 import type { Config, PolicyConfig } from '../config';
 import { batchKeyedState } from '../state/keyed-state';
 import type { StateBatch } from '../state/state-store';
+import { environmentFromConfig, loadUsers } from './environment';
 import { POLICIES } from './registry';
-import type { AlertDraft, Policy, PolicySettings } from './types';
+import type { AlertDraft, DetectionEnvironment, Policy, PolicySettings } from './types';
 
 export interface PolicyRunner {
   readonly policies: readonly Policy[];
@@ -20,7 +21,8 @@ export function resolveSettings(policy: Policy, config: PolicyConfig | undefined
   return { sensitivity, thresholds: { ...policy.thresholdsFor(sensitivity), ...(config?.thresholds ?? {}) } };
 }
 
-export function createPolicyRunner(config: Pick<Config, 'policies'>, policies: readonly Policy[] = POLICIES): PolicyRunner {
+export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pick<Config, 'allowedDomains' | 'personalEmailDomains'>>, policies: readonly Policy[] = POLICIES): PolicyRunner {
+  const baseEnv = environmentFromConfig({ allowedDomains: config.allowedDomains ?? [], personalEmailDomains: config.personalEmailDomains });
   const active = policies
     .filter((policy) => config.policies[policy.meta.id]?.enabled !== false)
     .map((policy) => {
@@ -35,11 +37,16 @@ export function createPolicyRunner(config: Pick<Config, 'policies'>, policies: r
     policies: active.map((entry) => entry.policy),
     async evaluate(activities, batch) {
       const alerts: AlertDraft[] = [];
+      let env: DetectionEnvironment | undefined;
       for (const entry of active) {
         const scoped = activities.filter(entry.accepts);
         if (scoped.length === 0) continue;
+        if (!env) {
+          const users = await loadUsers(batch);
+          env = { ...baseEnv, ...(users ? { users } : {}) };
+        }
         const state = batchKeyedState(batch.scoped(`state:${entry.policy.meta.id}:`));
-        alerts.push(...(await entry.policy.evaluate(scoped, { settings: entry.settings, state })));
+        alerts.push(...(await entry.policy.evaluate(scoped, { settings: entry.settings, state, env })));
       }
       return alerts;
     },

@@ -3,6 +3,7 @@
  * `evaluate` that gets its state and settings passed in (so fixtures can fake both).
  */
 import type { Activity } from '../activity/activity';
+import type { UserStates } from '../enrichment/user-state';
 import type { KeyedState } from '../state/keyed-state';
 
 export type Severity = 'low' | 'medium' | 'high';
@@ -68,10 +69,21 @@ export interface PolicySettings {
   thresholds: Record<string, number>;
 }
 
+/** What the deployment knows besides the activities: the org's user directory and config lists. */
+export interface DetectionEnvironment {
+  /** The users stream's last snapshot (active/frozen/terminated with times, privileged users); absent before the first users pass. */
+  users?: UserStates;
+  /** Config `allowedDomains`: where files may be shared (the org's own domains are added). */
+  allowedDomains: readonly string[];
+  /** Config `personalEmailDomains`, or the built-in list of personal mailbox providers. */
+  personalEmailDomains: readonly string[];
+}
+
 export interface DetectionContext {
   settings: PolicySettings;
   /** Per-policy state (Redis in `run`, memory in `scan` and fixtures), read and written in batches. */
   state: KeyedState;
+  env: DetectionEnvironment;
 }
 
 export interface Policy {

@@ -1,0 +1,4 @@
+/** Policies of the data group (see registry.ts). */
+import type { Policy } from './types';
+
+export const DATA_POLICIES: readonly Policy[] = [];
