@@ -1,8 +1,8 @@
 /**
- * `npm run bench:ingest -- [--rows N] [--keep]`: the event log ingest benchmark (DESIGN §5).
+ * `npm run bench:ingest -- [--rows N] [--ipv6-share S] [--keep]`: the event log ingest benchmark (DESIGN §5).
  *
- * Writes N event log rows (default 1,000,000: half URI, half API, the real column lists) to a
- * temp folder, then runs, each in its own child process so that its peak RSS is its own:
+ * Writes N event log rows (default 1,000,000: half URI, half API, the real column lists; a share
+ * S of the client addresses IPv6, default 0) to a temp folder, then runs, each in its own child process so that its peak RSS is its own:
  * 1. papaparse — a bare streaming parse of the same files (header mode);
  * 2. pipeline — the event logs stream over the files: parse → normalize → enrich → every
  *    detection → write-back → state and cursor committed in Redis (127.0.0.1:6379) per page.
@@ -20,22 +20,25 @@ type Phase = 'papaparse' | 'pipeline';
 
 interface Args {
   rows: number;
+  ipv6Share: number;
   keep: boolean;
   phase?: Phase;
   files?: BenchFile[];
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { rows: 1_000_000, keep: false };
+  const args: Args = { rows: 1_000_000, ipv6Share: 0, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--rows') args.rows = Number(argv[++i]);
+    else if (flag === '--ipv6-share') args.ipv6Share = Number(argv[++i]);
     else if (flag === '--keep') args.keep = true;
     else if (flag === '--phase') args.phase = argv[++i] as Phase;
     else if (flag === '--files') args.files = JSON.parse(argv[++i] ?? '[]') as BenchFile[];
-    else throw new Error(`unknown option ${flag}; usage: npm run bench:ingest -- [--rows N] [--keep]`);
+    else throw new Error(`unknown option ${flag}; usage: npm run bench:ingest -- [--rows N] [--ipv6-share S] [--keep]`);
   }
   if (!Number.isInteger(args.rows) || args.rows < 2) throw new Error('--rows must be a whole number of at least 2');
+  if (!(args.ipv6Share >= 0 && args.ipv6Share <= 1)) throw new Error('--ipv6-share must be between 0 and 1');
   return args;
 }
 
@@ -71,9 +74,10 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     const uriRows = Math.floor(args.rows / 2);
-    const files = [writeBenchFile(dir, 'URI', uriRows, 11), writeBenchFile(dir, 'API', args.rows - uriRows, 23)];
+    const files = [writeBenchFile(dir, 'URI', uriRows, 11, args.ipv6Share), writeBenchFile(dir, 'API', args.rows - uriRows, 23, args.ipv6Share)];
     const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-    console.log(`event log CSV: ${fmt(args.rows)} rows (URI ${fmt(files[0]!.rows)}, API ${fmt(files[1]!.rows)}), ${fmt(bytes / 1e6, 1)} MB in ${dir} (written in ${fmt((performance.now() - started) / 1000, 1)} s)`);
+    const v6 = args.ipv6Share > 0 ? `, ${fmt(args.ipv6Share * 100)}% of client addresses IPv6` : '';
+    console.log(`event log CSV: ${fmt(args.rows)} rows (URI ${fmt(files[0]!.rows)}, API ${fmt(files[1]!.rows)}${v6}), ${fmt(bytes / 1e6, 1)} MB in ${dir} (written in ${fmt((performance.now() - started) / 1000, 1)} s)`);
     console.log(`node ${process.version} ${NODE_FLAGS.join(' ')} (both phases; the stream also turns V8's allocation-site pretenuring off, heap-tuning.ts)`);
     const papa = runPhase('papaparse', files);
     console.log(report('papaparse', papa));

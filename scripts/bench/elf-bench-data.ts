@@ -54,10 +54,22 @@ interface People {
   ips: string[];
 }
 
-function people(rng: Xorshift): People {
+/** First hextets of RIR-allocated IPv6 space (ARIN, RIPE, APNIC, LACNIC …), so most addresses have a location. */
+const V6_PREFIXES = [0x2001, 0x2400, 0x2600, 0x2604, 0x2800, 0x2a00, 0x2a02, 0x2c0f];
+
+function ipv6Address(rng: Xorshift): string {
+  const hextets = [V6_PREFIXES[rng.int(V6_PREFIXES.length)]!, ...Array.from({ length: 7 }, () => rng.int(0x10000))];
+  return hextets.map((h) => h.toString(16)).join(':');
+}
+
+function people(rng: Xorshift, ipv6Share: number): People {
   const ids15 = Array.from({ length: USERS }, (_, n) => benchUserId15(n));
   // Public IPv4 addresses spread over many networks (first octet 11–199, never 127).
   const ips = Array.from({ length: IPS }, () => `${11 + rng.int(189)}.${rng.int(256)}.${rng.int(256)}.${1 + rng.int(254)}`);
+  // IPv6 clients replace a share of them, drawn from their own generator so that the default
+  // (no IPv6) file stays byte for byte what it was.
+  const v6 = new Xorshift(0x6a09e667);
+  for (let i = 0; i < IPS && ipv6Share > 0; i++) if (v6.int(10_000) < ipv6Share * 10_000) ips[i] = ipv6Address(v6);
   return { ids15, ids18: ids15.map((id) => to18(id)!), sessions: ids15.map(() => rng.token(16)), logins: ids15.map(() => rng.token(16)), ips };
 }
 
@@ -93,12 +105,12 @@ function rowValues(type: BenchFile['eventType'], i: number, rows: number, rng: X
   };
 }
 
-/** Writes one CSV of `rows` rows of `type` and returns it. */
-export function writeBenchFile(dir: string, type: BenchFile['eventType'], rows: number, seed: number): BenchFile {
+/** Writes one CSV of `rows` rows of `type` (`ipv6Share` of the client addresses IPv6) and returns it. */
+export function writeBenchFile(dir: string, type: BenchFile['eventType'], rows: number, seed: number, ipv6Share = 0): BenchFile {
   const file = path.join(dir, `${type}-${BENCH_DAY_MS}.csv`);
   const columns = columnsOf(type);
   const rng = new Xorshift(seed);
-  const p = people(new Xorshift(7));
+  const p = people(new Xorshift(7), ipv6Share);
   const fd = openSync(file, 'w');
   try {
     writeSync(fd, `${columns.map(q).join(',')}\n`);

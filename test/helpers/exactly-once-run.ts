@@ -15,7 +15,7 @@ import { INGEST_QUEUE } from '../../worker/src/queues/names';
 import { OrgSimulator, type OrgSimulatorOptions } from '../../worker/src/sim';
 import { orgKey } from '../../worker/src/state/redis-keys';
 import { STREAM_NAMES } from '../../worker/src/streams/stream';
-import { CONSUMER_KEY, type ExactlyOnceOrg } from './exactly-once-org';
+import { CONSUMER_KEY, ELF_PAGE_ROWS, type ExactlyOnceOrg } from './exactly-once-org';
 import { observe, type Observation } from './exactly-once-oracle';
 import { startWorker, type WorkerProcess } from './worker-process';
 import { waitFor } from './wait-for';
@@ -30,6 +30,11 @@ export interface ScenarioOptions {
   sim?: OrgSimulatorOptions;
   /** Extra config keys (reservePercent …). */
   config?: Record<string, unknown>;
+}
+
+/** The event log cursor's part the suite looks at: the file being read, and how far its pages are committed. */
+export interface ElfCursor {
+  partial?: { file: { id: string; eventType: string; logDateMs: number }; unitsDone: number };
 }
 
 export class Scenario {
@@ -86,6 +91,18 @@ export class Scenario {
     return this.queue;
   }
 
+  /**
+   * Pauses the ingest queue (as an operator does from Bull Board): workers started now boot and
+   * wait, so several can be running before any takes a job. Undo with resumeQueue().
+   */
+  async pauseQueue(): Promise<void> {
+    await this.ingestQueue().pause();
+  }
+
+  async resumeQueue(): Promise<void> {
+    await this.ingestQueue().resume();
+  }
+
   /** The EventLogFile Id of the org's busy hour (a fault rule's `path` can single it out). */
   bigFileId(): string {
     const [type, name] = this.org.bigFile.split('/') as [string, string];
@@ -93,6 +110,23 @@ export class Scenario {
     const file = this.sim.store.all('EventLogFile').find((f) => f.EventType === type && f.Interval === 'Hourly' && String(f.LogDate).startsWith(logDate));
     if (!file) throw new Error(`no EventLogFile for ${this.org.bigFile}`);
     return String(file.Id);
+  }
+
+  /**
+   * Slows the busy hour's file down (it trickles in at `bytesPerSecond`) so that a worker is
+   * still downloading it after its first committed page; returns the fault rule's id.
+   */
+  slowBusyFile(bytesPerSecond = 400_000): string {
+    const [id] = this.sim.faults.add({ id: 'slow-busy-file', kind: 'slow-body', bytesPerSecond, route: 'log-file', path: this.bigFileId() });
+    return id!;
+  }
+
+  /** Waits until a page inside the busy file is committed (the cursor's partial file), and returns it. */
+  async midBusyFile(timeoutMs = 60_000): Promise<NonNullable<ElfCursor['partial']>> {
+    return waitFor('a committed page inside the busy file', async () => {
+      const cursor = await this.cursor<ElfCursor>('eventlogs:EventLogFile');
+      return cursor?.partial && cursor.partial.unitsDone >= ELF_PAGE_ROWS ? cursor.partial : undefined;
+    }, { timeoutMs, everyMs: 20 });
   }
 
   async cursor<T>(name: string): Promise<T | undefined> {
@@ -127,6 +161,31 @@ export class Scenario {
     await this.sim.stop();
     rmSync(this.tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs `body` on a scenario of its own and always cleans up after it — its workers killed, its
+ * keys deleted, its simulator stopped — so scenarios can run side by side (`it.concurrent`).
+ */
+export async function withScenario<T>(org: ExactlyOnceOrg, options: ScenarioOptions, body: (scenario: Scenario) => Promise<T>): Promise<T> {
+  const scenario = await Scenario.start(org, options);
+  try {
+    return await body(scenario);
+  } finally {
+    await scenario.cleanup();
+  }
+}
+
+/** The clean run every scenario is judged against: one worker, no faults, until every stream caught up. */
+export async function baselineRun(org: ExactlyOnceOrg, options: ScenarioOptions = {}): Promise<Observation> {
+  return withScenario(org, options, async (scenario) => {
+    const worker = scenario.startWorker();
+    await scenario.waitUntilCaughtUp(150_000).catch((err: Error) => {
+      const passes = worker.logs.filter((l) => l.msg === 'stream pass done' || (l.level ?? 0) >= 40).map((l) => `${l.msg} ${String(l.stream ?? '')}`);
+      throw new Error(`baseline: ${err.message}; the worker logged: ${passes.join(', ') || 'nothing yet'}`);
+    });
+    return scenario.finish();
+  });
 }
 
 export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { ALERT_RECORD_FIELDS } from '../../worker/src/alerts/write-back';
 import { workerWriteViolations, type WireType, type WorkerWrites } from './package-rules';
 import { readLayoutFields, readObject, type FieldMeta, type ObjectMeta } from './source-metadata';
+import { readFlexiPages } from './source-pages';
 
 const ALERT = 'Warden_Alert__c';
 const alert = readObject(ALERT);
@@ -143,16 +144,31 @@ describe('Warden_Alert__c views and layouts', () => {
 
   it('has the triage list views, open meaning New or Investigating', () => {
     expect(alert.listViews.map((view) => view.name).sort()).toEqual(
-      ['All', 'Closed_Unclassified', 'High_Severity_Open', 'Open_Alerts', 'Recently_Updated'].sort(),
+      ['All', 'Closed_Unclassified', 'High_Severity_Open', 'My_Alerts', 'Open_Alerts', 'Recently_Updated'].sort(),
     );
     const statusFilter = (name: string) => alert.listViews.find((view) => view.name === name)?.filters.find((f) => f.field === 'Status__c');
-    expect(statusFilter('Open_Alerts')).toEqual({ field: 'Status__c', operation: 'equals', value: 'New,Investigating' });
-    expect(statusFilter('High_Severity_Open')).toEqual({ field: 'Status__c', operation: 'equals', value: 'New,Investigating' });
+    for (const name of ['Open_Alerts', 'High_Severity_Open', 'My_Alerts']) {
+      expect(statusFilter(name)).toEqual({ field: 'Status__c', operation: 'equals', value: 'New,Investigating' });
+    }
+  });
+
+  it('shows each triager their own open alerts (the ones they took with Change Owner) in My Alerts', () => {
+    const mine = alert.listViews.filter((view) => view.filterScope === 'Mine').map((view) => view.name);
+    expect(mine).toEqual(['My_Alerts']);
   });
 
   it('assigns a compact layout of existing fields', () => {
     const assigned = alert.compactLayouts.get(alert.compactLayoutAssignment ?? '');
     expect(assigned).toEqual(['Name', 'Severity__c', 'Status__c', 'Username__c', 'Last_Occurrence__c']);
+  });
+
+  it('record page shows the fields in sections, read-only except triage fields and the owner', () => {
+    const page = readFlexiPages().find((p) => p.type === 'RecordPage' && p.sobjectType === ALERT);
+    const sectionFields = page?.regions.filter((r) => r.name.startsWith('Facet-') && r.name.includes('Section')).flatMap((r) => r.fields) ?? [];
+    const shown = sectionFields.map((f) => f.field.replace(/^Record\./, ''));
+    expect([...alert.fields.keys()].filter((name) => !shown.includes(name))).toEqual([]);
+    const editable = sectionFields.filter((f) => f.uiBehavior !== 'readonly').map((f) => f.field.replace(/^Record\./, ''));
+    expect(editable.sort()).toEqual([...ADMIN_OWNED, 'OwnerId'].sort());
   });
 
   it('page layout shows every field, editable only where admins own the value', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { PROJECT_ROOT, elements, readObject, readXml, texts } from './source-metadata';
+import { PROJECT_ROOT, elements, readAllObjects, readXml, texts, type ObjectMeta } from './source-metadata';
 
 const CLI = join(PROJECT_ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
 // Converting takes about 1.3 s here; the CLI's first start on a cold machine can take much longer.
@@ -50,21 +50,23 @@ describe('sf project convert source (the Salesforce CLI, offline)', () => {
 
   it('lists the objects with every field, view and layout in package.xml', () => {
     const types = manifest(outputDir);
-    const objects = ['Warden_Alert__c', 'Warden_Status__c'].map((name) => readObject(name));
-    const each = (describe: (object: ReturnType<typeof readObject>) => string[]) => objects.flatMap(describe).sort();
-    expect(types.get('CustomObject')).toEqual(['Warden_Alert__c', 'Warden_Status__c']);
+    const objects = [...readAllObjects().values()];
+    const each = (describe: (object: ObjectMeta) => string[]) => objects.flatMap(describe).sort();
+    expect(types.get('CustomObject')).toEqual(['Warden_Action__c', 'Warden_Alert__c', 'Warden_Finding__c', 'Warden_Status__c']);
     expect(types.get('CustomField')?.sort()).toEqual(each((o) => [...o.fields.keys()].map((name) => `${o.name}.${name}`)));
     expect(types.get('ListView')?.sort()).toEqual(each((o) => o.listViews.map((view) => `${o.name}.${view.name}`)));
-    expect(types.get('CompactLayout')).toEqual(['Warden_Alert__c.Warden_Alert_Compact', 'Warden_Status__c.Warden_Status_Compact']);
-    expect(types.get('Layout')).toEqual(['Warden_Alert__c-Warden Alert Layout', 'Warden_Status__c-Warden Status Layout']);
+    expect(types.get('CompactLayout')?.sort()).toEqual(each((o) => [...o.compactLayouts.keys()].map((name) => `${o.name}.${name}`)));
+    expect(types.get('Layout')?.sort()).toEqual(objects.map((o) => `${o.name}-${o.label ?? ''} Layout`).sort());
   });
 
-  it('lists the permission sets, the profile, the app, the tab and the components', () => {
+  it('lists the permission sets, the profile, the app, its tabs and pages, the request action and the components', () => {
     const types = manifest(outputDir);
     expect(types.get('PermissionSet')?.sort()).toEqual(['Warden_Admin', 'Warden_Integration']);
     expect(types.get('Profile')).toEqual(['Warden Integration']);
     expect(types.get('CustomApplication')).toEqual(['OrgWarden']);
-    expect(types.get('CustomTab')).toEqual(['Warden_Alert__c', 'Warden_Status__c']);
+    expect(types.get('CustomTab')?.sort()).toEqual(['OrgWarden_Home', 'Warden_Action__c', 'Warden_Alert__c', 'Warden_Finding__c', 'Warden_Status__c']);
+    expect(types.get('FlexiPage')?.sort()).toEqual(['OrgWarden_Home', 'Warden_Alert_Record_Page']);
+    expect(types.get('QuickAction')).toEqual(['Warden_Alert__c.Request_Action']);
     expect(types.get('LightningComponentBundle')).toEqual(expect.arrayContaining(['wardenStatus', 'errorPanel', 'ldsUtils']));
   });
 

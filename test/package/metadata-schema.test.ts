@@ -75,6 +75,20 @@ describe('the schema check catches broken metadata', () => {
     expect(violations).toEqual([expect.stringContaining(`${limit + 1} characters, the limit is ${limit}`)]);
   });
 
+  it('reports a value outside its enumeration, and the Lightning page shape older API versions used', () => {
+    const violations = check(
+      'Broken.flexipage-meta.xml',
+      `<FlexiPage xmlns="http://soap.sforce.com/2006/04/metadata">
+         <flexiPageRegions><componentInstances><componentName>c:x</componentName></componentInstances><name>main</name><type>Regoin</type></flexiPageRegions>
+         <masterLabel>Broken</masterLabel><template><name>flexipage:recordHomeTemplateDesktop</name></template><type>RecordPage</type>
+       </FlexiPage>`,
+    );
+    expect(violations).toEqual([
+      expect.stringContaining('FlexiPageRegion has no element <componentInstances>'),
+      expect.stringContaining('"Regoin" is not a FlexiPageRegionType (Region, Facet, Background)'),
+    ]);
+  });
+
   it('reports a file whose root element does not match its suffix', () => {
     expect(check('Wrong.tab-meta.xml', '<CustomApplication xmlns="http://soap.sforce.com/2006/04/metadata"/>')).toEqual([
       expect.stringContaining('root element <CustomApplication>, expected <CustomTab>'),

@@ -11,16 +11,20 @@ import {
   type ObjectAccess,
   type WorkerWrites,
 } from './package-rules';
-import { findAccess, readAllAccess, readObject, type AccessMeta, type ObjectMeta } from './source-metadata';
+import { findAccess, readAllAccess, readAllObjects, type AccessMeta, type ObjectMeta } from './source-metadata';
+import { readApps, readQuickActions } from './source-pages';
 
 const ALERT = 'Warden_Alert__c';
 const STATUS = 'Warden_Status__c';
-const alert = readObject(ALERT);
-const status = readObject(STATUS);
-const objects = new Map([
-  [ALERT, alert],
-  [STATUS, status],
-]);
+const FINDING = 'Warden_Finding__c';
+const ACTION = 'Warden_Action__c';
+const objects = readAllObjects();
+function object(name: string): ObjectMeta {
+  const found = objects.get(name);
+  if (!found) throw new Error(`${name} is not in the package`);
+  return found;
+}
+const alert = object(ALERT);
 const allAccess = readAllAccess();
 const integration = findAccess(allAccess, 'PermissionSet', 'Warden_Integration');
 const integrationProfile = findAccess(allAccess, 'Profile', 'Warden Integration');
@@ -29,9 +33,30 @@ const serviceAccount = [integration, integrationProfile];
 
 const workerWrites: WorkerWrites = { [ALERT]: { ...ALERT_RECORD_FIELDS }, [STATUS]: { ...STATUS_RECORD_FIELDS } };
 /** Custom fields the worker writes (Name is standard and has no field-level security). */
-const workerFields = (object: string) => Object.keys(workerWrites[object] ?? {}).filter((name) => name.endsWith('__c'));
+const workerFields = (name: string) => Object.keys(workerWrites[name] ?? {}).filter((field) => field.endsWith('__c'));
 const WORKER_FIELDS = workerFields(ALERT);
 const TRIAGE_FIELDS = ['Status__c', 'Classification__c'];
+/**
+ * What the service account edits on each object: on alerts and status exactly what the worker's
+ * field maps send; findings and actions entirely (the worker owns findings, creates automatic
+ * responses and writes every action's outcome).
+ */
+const SERVICE_EDITS: Record<string, string[]> = {
+  [ALERT]: WORKER_FIELDS,
+  [STATUS]: workerFields(STATUS),
+  [FINDING]: [...object(FINDING).fields.keys()],
+  [ACTION]: [...object(ACTION).fields.keys()],
+};
+/** A triager's request (the alert's Request Action) sets these fields of the new Warden_Action__c, so Warden_Admin must be able to edit them. */
+const requestAction = readQuickActions().find((action) => action.name === `${ALERT}.Request_Action`);
+const REQUEST_FIELDS = [
+  ...new Set([
+    ...(requestAction?.layoutItems.map((item) => item.field) ?? []),
+    ...(requestAction?.fieldOverrides.map((override) => override.field) ?? []),
+    ...(requestAction?.targetParentField ? [requestAction.targetParentField] : []),
+  ]),
+];
+const ADMIN_EDITS: Record<string, string[]> = { [ALERT]: TRIAGE_FIELDS, [STATUS]: [], [FINDING]: [], [ACTION]: REQUEST_FIELDS };
 
 /** DESIGN.md §2: the service account's system permissions, and nothing more. */
 const SERVICE_ACCOUNT_PERMISSIONS = [
@@ -74,60 +99,57 @@ const TOLERATED = Object.values(PLATFORM_DEPENDENCIES).flat();
 
 const label = (access: AccessMeta) => `${access.kind} ${access.name}`;
 const each = (list: AccessMeta[]) => list.map((access) => [label(access), access] as const);
+const eachObject = (list: AccessMeta[]) => list.flatMap((access) => [...objects.values()].map((o) => [label(access), o.name, access, o] as const));
 
 describe('field-level security', () => {
-  it.each(each([integration, integrationProfile, admin]))('%s has a field permission for every alert field', (_name, access) => {
-    expect(missingFieldPermissions(access, alert)).toEqual([]);
+  it('covers the four Warden objects', () => {
+    expect([...objects.keys()]).toEqual([ACTION, ALERT, FINDING, STATUS]);
+  });
+
+  it.each(eachObject([integration, integrationProfile, admin]))('%s has a field permission for every %s field', (_name, _object, access, o) => {
+    expect(missingFieldPermissions(access, o)).toEqual([]);
   });
 
   it.each(each(allAccess))('%s has only field permissions Salesforce accepts', (_name, access) => {
     expect(invalidFieldPermissions(access, objects)).toEqual([]);
   });
 
-  it.each(each(serviceAccount))('%s edits exactly the fields the worker writes', (_name, access) => {
-    expect(editScopeViolations(access, alert, WORKER_FIELDS)).toEqual([]);
+  it.each(eachObject(serviceAccount))('%s edits exactly the %s fields the worker writes', (_name, objectName, access, o) => {
+    expect(editScopeViolations(access, o, SERVICE_EDITS[objectName] ?? [])).toEqual([]);
   });
 
-  it.each(each([integration, integrationProfile, admin]))('%s has a field permission for every status field', (_name, access) => {
-    expect(missingFieldPermissions(access, status)).toEqual([]);
+  it.each(eachObject([admin]))('%s edits exactly the %s fields a triager owns or sets in a request', (_name, objectName, access, o) => {
+    expect(editScopeViolations(access, o, ADMIN_EDITS[objectName] ?? [])).toEqual([]);
   });
 
-  it.each(each(serviceAccount))('%s edits exactly the status fields the status writer sends', (_name, access) => {
-    expect(editScopeViolations(access, status, workerFields(STATUS))).toEqual([]);
+  it('a request sets the action type, reason, target, requester and alert', () => {
+    expect(REQUEST_FIELDS.sort()).toEqual(['Action_Type__c', 'Alert__c', 'Reason__c', 'Requested_By__c', 'Target_App__c', 'Target_User__c']);
   });
 
-  it('Warden_Admin reads every status field and edits none', () => {
-    const statusPermissions = admin.fieldPermissions.filter((p) => p.field.startsWith(`${STATUS}.`));
-    expect(statusPermissions.filter((p) => !p.readable).map((p) => p.field)).toEqual([]);
-    expect(editScopeViolations(admin, status, [])).toEqual([]);
-  });
-
-  it('Warden_Admin reads every alert field and edits only Status and Classification', () => {
+  it('Warden_Admin reads every field of every Warden object', () => {
     expect(admin.fieldPermissions.filter((p) => !p.readable).map((p) => p.field)).toEqual([]);
-    expect(editScopeViolations(admin, alert, TRIAGE_FIELDS)).toEqual([]);
   });
 });
 
 const NONE: ObjectAccess = { allowCreate: false, allowRead: false, allowEdit: false, allowDelete: false, viewAllRecords: false, modifyAllRecords: false };
 const ADMIN_ALERT_ACCESS: ObjectAccess = { ...NONE, allowRead: true, allowEdit: true };
 
+const CRUD: ObjectAccess = { ...NONE, allowCreate: true, allowRead: true, allowEdit: true, allowDelete: true };
+/** What a triager may do with each object: triage alerts, read the rest, only create action requests (never approve or change them). */
+const ADMIN_ACCESS: Record<string, ObjectAccess> = {
+  [ALERT]: ADMIN_ALERT_ACCESS,
+  [STATUS]: { ...NONE, allowRead: true },
+  [FINDING]: { ...NONE, allowRead: true },
+  [ACTION]: { ...NONE, allowRead: true, allowCreate: true },
+};
+
 describe('object permissions', () => {
-  it.each(each(serviceAccount))('%s creates, reads, edits and deletes alerts, without view all or modify all', (_name, access) => {
-    const expected = { ...NONE, allowCreate: true, allowRead: true, allowEdit: true, allowDelete: true };
-    expect(objectPermissionViolations(access, ALERT, expected)).toEqual([]);
+  it.each(eachObject(serviceAccount))('%s creates, reads, edits and deletes %s records, without view all or modify all', (_name, objectName, access) => {
+    expect(objectPermissionViolations(access, objectName, CRUD)).toEqual([]);
   });
 
-  it('Warden_Admin reads and edits alerts, never creates or deletes them', () => {
-    expect(objectPermissionViolations(admin, ALERT, ADMIN_ALERT_ACCESS)).toEqual([]);
-  });
-
-  it.each(each(serviceAccount))('%s creates, reads, edits and deletes status records, without view all or modify all', (_name, access) => {
-    const expected = { ...NONE, allowCreate: true, allowRead: true, allowEdit: true, allowDelete: true };
-    expect(objectPermissionViolations(access, STATUS, expected)).toEqual([]);
-  });
-
-  it('Warden_Admin only reads status records', () => {
-    expect(objectPermissionViolations(admin, STATUS, { ...NONE, allowRead: true })).toEqual([]);
+  it.each(Object.entries(ADMIN_ACCESS))('Warden_Admin on %s: exactly its triage access', (objectName, expected) => {
+    expect(objectPermissionViolations(admin, objectName, expected)).toEqual([]);
   });
 
   it('no permission set or profile grants view all or modify all on an object', () => {
@@ -143,6 +165,11 @@ describe('system permissions', () => {
     expect(forbiddenUserPermissions(access)).toEqual([]);
   });
 
+  it('only the service account holds View All Data (DESIGN §2: the worker reads every sign-in, file share and grant)', () => {
+    const holders = allAccess.filter((access) => access.userPermissions.includes('ViewAllData')).map(label);
+    expect(holders.sort()).toEqual(serviceAccount.map(label).sort());
+  });
+
   it.each(each(serviceAccount))('%s grants the service account permissions and only their platform dependencies', (_name, access) => {
     expect(userPermissionViolations(access, SERVICE_ACCOUNT_PERMISSIONS, TOLERATED)).toEqual([]);
   });
@@ -156,18 +183,24 @@ describe('system permissions', () => {
     expect(sorted(integrationProfile)).toEqual(sorted(integration));
   });
 
+  it('the profile assigns a page layout for every Warden object', () => {
+    expect(integrationProfile.layoutAssignments.map((layout) => layout.split('-')[0]).sort()).toEqual([...objects.keys()]);
+  });
+
   it('Warden_Admin grants no system permissions', () => {
     expect(admin.userPermissions).toEqual([]);
   });
 });
 
 describe('apps and tabs', () => {
-  it('Warden_Admin sees the OrgWarden app and the Warden Alerts and Warden Status tabs', () => {
+  const app = readApps().find((a) => a.name === 'OrgWarden');
+
+  it('Warden_Admin sees the OrgWarden app and every one of its tabs', () => {
     expect(admin.applications).toEqual(['OrgWarden']);
-    expect(admin.tabs).toEqual([
-      { tab: ALERT, visibility: 'Visible' },
-      { tab: STATUS, visibility: 'Visible' },
-    ]);
+    expect(app?.tabs).toEqual(['OrgWarden_Home', ALERT, FINDING, ACTION, STATUS]);
+    const visible = admin.tabs.filter((t) => t.visibility === 'Visible').map((t) => t.tab);
+    expect(visible.sort()).toEqual([...(app?.tabs ?? [])].sort());
+    expect(admin.tabs).toHaveLength(visible.length);
   });
 
   it.each(each(serviceAccount))('%s shows no app or tab (an API user needs none)', (_name, access) => {
@@ -211,6 +244,18 @@ describe('the permission rules catch broken metadata', () => {
     const broken = copy(admin);
     broken.fieldPermissions = broken.fieldPermissions.map((p) => (p.field === `${ALERT}.Severity__c` ? { ...p, editable: true } : p));
     expect(editScopeViolations(broken, alert, TRIAGE_FIELDS)).toEqual([`PermissionSet Warden_Admin can edit ${ALERT}.Severity__c but must not`]);
+  });
+
+  it('reports a triager who could not fill in a request, or could approve one', () => {
+    const broken = copy(admin);
+    const action = object(ACTION);
+    broken.fieldPermissions = broken.fieldPermissions.map((p) =>
+      p.field === `${ACTION}.Reason__c` ? { ...p, editable: false } : p.field === `${ACTION}.Status__c` ? { ...p, editable: true } : p,
+    );
+    expect(editScopeViolations(broken, action, REQUEST_FIELDS)).toEqual([
+      `PermissionSet Warden_Admin can edit ${ACTION}.Status__c but must not`,
+      `PermissionSet Warden_Admin cannot edit ${ACTION}.Reason__c but must`,
+    ]);
   });
 
   it('reports object permissions Salesforce would reject or the design forbids', () => {

@@ -104,6 +104,8 @@ export interface FieldMeta {
 export interface ListViewMeta {
   name: string;
   label: string;
+  /** Everything, Mine (records the viewer owns), … */
+  filterScope: string;
   columns: string[];
   filters: { field: string; operation: string; value?: string }[];
 }
@@ -163,6 +165,7 @@ export function readObject(objectName: string, sourceRoot = SOURCE_ROOT): Object
     return {
       name,
       label: text(view, 'label') ?? '',
+      filterScope: text(view, 'filterScope') ?? '',
       columns: texts(view, 'columns'),
       filters: elements(view, 'filters').map((filter) => ({
         field: text(filter, 'field') ?? '',
@@ -187,6 +190,17 @@ export function readObject(objectName: string, sourceRoot = SOURCE_ROOT): Object
     listViews,
     compactLayouts,
   };
+}
+
+/** The custom objects of the package (folder names under objects/). */
+export function objectNames(sourceRoot = SOURCE_ROOT): string[] {
+  const folder = join(sourceRoot, 'objects');
+  return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('__c')).sort() : [];
+}
+
+/** Every custom object of the package, by API name. */
+export function readAllObjects(sourceRoot = SOURCE_ROOT): Map<string, ObjectMeta> {
+  return new Map(objectNames(sourceRoot).map((name) => [name, readObject(name, sourceRoot)]));
 }
 
 export interface FieldPermission {

@@ -4,6 +4,7 @@
  */
 import type { Activity } from '../activity/activity';
 import type { Config, PolicyConfig } from '../config';
+import type { UserStates } from '../enrichment/user-state';
 import { batchKeyedState } from '../state/keyed-state';
 import type { StateBatch } from '../state/state-store';
 import { environmentFromConfig, loadUsers } from './environment';
@@ -23,6 +24,7 @@ export function resolveSettings(policy: Policy, config: PolicyConfig | undefined
 
 export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pick<Config, 'allowedDomains' | 'personalEmailDomains'>>, policies: readonly Policy[] = POLICIES): PolicyRunner {
   const baseEnv = environmentFromConfig({ allowedDomains: config.allowedDomains ?? [], personalEmailDomains: config.personalEmailDomains });
+  const directory = new DirectoryCache();
   const active = policies
     .filter((policy) => config.policies[policy.meta.id]?.enabled !== false)
     .map((policy) => {
@@ -42,7 +44,7 @@ export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pi
         const scoped = activities.filter(entry.accepts);
         if (scoped.length === 0) continue;
         if (!env) {
-          const users = await loadUsers(batch);
+          const users = await directory.get(batch);
           env = { ...baseEnv, ...(users ? { users } : {}) };
         }
         const state = batchKeyedState(batch.scoped(`state:${entry.policy.meta.id}:`));
@@ -52,6 +54,25 @@ export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pi
     },
   };
 }
+
+/**
+ * The org's user directory (one JSON value, megabytes in a large org) is read and indexed at most
+ * once a minute, not once per page: the users stream refreshes it every 60 minutes anyway. Until
+ * the first users pass saved one, it is looked for at every page.
+ */
+class DirectoryCache {
+  private cached: { users: UserStates; atMs: number } | undefined;
+
+  async get(batch: StateBatch): Promise<UserStates | undefined> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.atMs < DIRECTORY_CACHE_MS) return this.cached.users;
+    const users = await loadUsers(batch);
+    this.cached = users ? { users, atMs: now } : undefined;
+    return users;
+  }
+}
+
+const DIRECTORY_CACHE_MS = 60_000;
 
 /** The policy's sources, then its include/exclude users. */
 function activityFilter(policy: Policy, config: PolicyConfig | undefined): (activity: Activity) => boolean {

@@ -4,6 +4,21 @@
  * GeoLite2 City one (`country.iso_code`, `city.names.en`, `location.accuracy_radius` …).
  */
 import type { Geo } from '../activity/activity';
+import type { FieldSelection } from './mmdb/data-decoder';
+
+/**
+ * The fields `geoFromRecord` reads, in either layout: the reader decodes only these (a GeoIP2
+ * record's names in eight languages, continent and registered country are skipped). DB-IP's
+ * `city` is a string, which the `city` selection leaves whole.
+ */
+export const GEO_RECORD_FIELDS: FieldSelection = {
+  country_code: true,
+  city: { names: { en: true } },
+  latitude: true,
+  longitude: true,
+  country: { iso_code: true, names: { en: true } },
+  location: { latitude: true, longitude: true, accuracy_radius: true },
+};
 
 interface DbipRecord {
   country_code?: string;

@@ -15,6 +15,7 @@ import { QuotaGovernor } from '../salesforce/quota-governor';
 import { DEFAULT_QUOTA_PARAMS, type QuotaParams } from '../salesforce/quota-policy';
 import { RedisQuotaStore, type QuotaStore } from '../salesforce/quota-store';
 import { parseOrgArgument, tokenTarget, type Target } from '../salesforce/targets';
+import { RedisStateLock, stateLockKey } from '../state/state-lock';
 import { RedisStateStore } from '../state/state-store';
 import type { PassDeps } from './stream-pass';
 
@@ -87,7 +88,7 @@ export class OrgRuntimes {
     });
     const { client } = connected;
     const policies: PolicyRunner = createPolicyRunner(this.config);
-    const deps: PassDeps = { client, policies, enrichers: enricherChain(new UserDirectory(client), this.config, this.log), state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId), log, config: this.config };
+    const deps: PassDeps = { client, policies, enrichers: enricherChain(new UserDirectory(client), this.config, this.log), state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId), stateLock: new RedisStateLock(this.redis, stateLockKey(this.keyPrefix, client.orgId)), log, config: this.config };
     return { name, connected, deps };
   }
 }

@@ -85,7 +85,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const streams: ScanStats['streams'] = {};
     for (const pass of passes) streams[pass.stream as StreamName] = { records: pass.records, skipped: pass.skipped, apiCalls: pass.apiCalls };
     return {
-      alerts: passes.flatMap((pass) => pass.alerts),
+      // A key raised by several streams (event logs, then real-time events) is one alert: its latest version.
+      alerts: [...new Map(passes.flatMap((pass) => pass.alerts).map((alert) => [alert.key, alert] as const)).values()],
       stats: { apiCalls: client.callCount, streams },
       passes,
       writeBackFailures: passes.reduce((sum, pass) => sum + pass.writeBack.failed.length, 0),

@@ -2,8 +2,9 @@
  * One pass of one stream: for each of its sources, page by page — fetch → normalize → enrich →
  * detect → write the page's alerts back → commit the page's detection state and cursor together.
  * A crash anywhere before the commit replays the page from the old state (same alerts, same
- * keys); nothing is applied twice. The same code runs once in process for `scan` and inside a
- * BullMQ job for `run`.
+ * keys); nothing is applied twice. Detect → commit holds the org's state lock (state/state-lock.ts),
+ * so a page of another stream never evaluates against state this page is about to replace.
+ * The same code runs once in process for `scan` and inside a BullMQ job for `run`.
  */
 import { AlertSet, toAlert, type Alert } from '../alerts/alert';
 import { writeAlerts, type WriteBackResult } from '../alerts/write-back';
@@ -13,6 +14,7 @@ import type { Logger } from '../logger';
 import type { OrgClient } from '../salesforce/org-client';
 import { stagePageCounts } from '../ops/status-store';
 import { readCursor, stageCursor } from '../state/cursor-store';
+import type { StateLock } from '../state/state-lock';
 import type { StateBatch, StateStore } from '../state/state-store';
 import type { SourcePage, SourceStatus, StreamDefinition, StreamSource, TimeWindow } from '../streams/stream';
 import type { Config } from '../config';
@@ -22,6 +24,8 @@ export interface PassDeps {
   policies: PolicyRunner;
   enrichers: readonly Enricher[];
   state: StateStore;
+  /** Serializes detect → commit with the org's other passes (run, backfill); absent when passes run one at a time (scan). */
+  stateLock?: StateLock;
   log: Logger;
   config?: Readonly<Config>;
 }
@@ -79,18 +83,26 @@ async function runSource(stream: StreamDefinition, source: StreamSource, deps: P
     result.records += page.records;
     result.skipped += page.skipped;
     result.duplicates += page.duplicates;
-    const alertsByPolicy = await handlePage(page, deps, batch, result, alerts);
-    if (!alertsByPolicy) return false;
-    stageCursor(batch, cursorName, page.cursor);
-    stagePageCounts(batch, stream.name, { records: page.records, skipped: page.skipped, alertsByPolicy });
-    await batch.commit();
+    await enrichAll(deps.enrichers, page.activities);
+    const committed = await exclusive(deps, async () => {
+      const alertsByPolicy = await handlePage(page, deps, batch, result, alerts);
+      if (!alertsByPolicy) return false;
+      stageCursor(batch, cursorName, page.cursor);
+      stagePageCounts(batch, stream.name, { records: page.records, skipped: page.skipped, alertsByPolicy });
+      await batch.commit();
+      return true;
+    });
+    if (!committed) return false;
   }
   return true;
 }
 
+function exclusive<T>(deps: PassDeps, work: () => Promise<T>): Promise<T> {
+  return deps.stateLock ? deps.stateLock.exclusive(work) : work();
+}
+
 /** The page's alerts by policy, or undefined when write-back failed. */
 async function handlePage(page: SourcePage, deps: PassDeps, batch: StateBatch, result: PassResult, alerts: AlertSet): Promise<Record<string, number> | undefined> {
-  await enrichAll(deps.enrichers, page.activities);
   const pageAlerts = (await deps.policies.evaluate(page.activities, batch)).map((draft) => {
     const policy = deps.policies.policies.find((p) => p.meta.id === draft.policy)!;
     return toAlert(draft, policy.meta);

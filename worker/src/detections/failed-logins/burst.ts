@@ -18,6 +18,9 @@ export interface OpenBurst {
   /** First successful login that followed the burst while it was open. */
   successAtMs?: number;
   successIp?: string;
+  /** What it took to open the burst: failures within the window, and the user's usual peak (absent while learning). */
+  threshold?: number;
+  usualPeak?: number;
 }
 
 export interface UserBurstState {
@@ -26,6 +29,11 @@ export interface UserBurstState {
   burst?: OpenBurst;
   /** Time of the newest login seen, so out-of-window state can expire. */
   lastSeenMs: number;
+  /**
+   * The most failures the current run of windows reached without opening a burst: learned as the
+   * user's normal (failed-logins.ts) once the window has passed, dropped if a burst opens.
+   */
+  pendingPeak?: { atMs: number; count: number };
 }
 
 export interface LoginOutcome {

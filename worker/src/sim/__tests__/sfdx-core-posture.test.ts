@@ -3,6 +3,9 @@
  * the Metadata API (SOAP) read of SecuritySettings (sfdx-core's envelope also carries a
  * `CallOptions` header, which Salesforce accepts on every call).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { baseFiles, removeTempDirs, startSim, tempDir, type StartedSim } from './sim-test-kit';
 
 let s: StartedSim;
@@ -10,7 +13,14 @@ const savedHome = process.env['HOME'];
 
 beforeAll(async () => {
   // sfdx-core keeps its config and keychain under HOME: never touch the real one.
-  process.env['HOME'] = tempDir('orgwarden-sfdx-home-');
+  // Jest's process.env is the sandbox's copy, which os.homedir() does not read: redirect it too.
+  const home = tempDir('orgwarden-sfdx-home-');
+  process.env['HOME'] = home;
+  jest.spyOn(os, 'homedir').mockReturnValue(home);
+  // A home where the sf CLI has run once. sfdx-core creates a missing alias file itself, but its
+  // `instanceof Error` check fails on errors from Jest's other realm, so give it one.
+  mkdirSync(join(home, '.sfdx'), { recursive: true });
+  writeFileSync(join(home, '.sfdx', 'alias.json'), '{"orgs":{}}');
   process.env['SF_USE_GENERIC_UNIX_KEYCHAIN'] = 'true';
   process.env['SF_DISABLE_TELEMETRY'] = 'true';
   s = await startSim(baseFiles({

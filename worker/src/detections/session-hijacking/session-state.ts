@@ -1,0 +1,158 @@
+/**
+ * One session's clients, kept across pages (event log files of one session arrive type by type
+ * and hour by hour, so "what did this session look like before" must be stored). Pure: the caller
+ * loads and stores the state and says which networks the user is known to sign in from.
+ */
+import type { Activity } from '../../activity/activity';
+import { addMinute, agentChanged, agentFingerprint, clientOf, concurrent, countryChanged, isIpv6, sameNetwork, speedKmh, type SessionClient } from './client';
+
+/** At most this many distinct clients are kept per session. */
+const MAX_CLIENTS = 6;
+const MAX_EXTRA_IPS = 5;
+/** A move between countries faster than this (after location error) cannot be one device. */
+export const IMPOSSIBLE_KMH = 1000;
+const MIN_IMPOSSIBLE_KM = 500;
+const SHARED_EGRESS_TAGS = ['corporate', 'vpn'];
+const RISKY_TAGS = ['anonymous', 'suspicious', 'risky'];
+
+export interface StoredClient extends SessionClient {
+  /** Other addresses of the same network (same /24 or /48, same autonomous system) seen as this client. */
+  alsoIps?: string[];
+}
+
+export interface SessionState {
+  userId: string;
+  username?: string;
+  clients: StoredClient[];
+  /** Salesforce Threat Detection finding for this session (evidence object). */
+  finding?: Record<string, unknown>;
+  findingAtMs?: number;
+  findingScore?: number;
+}
+
+export interface Verdict {
+  original: StoredClient;
+  other: StoredClient;
+  score: number;
+  reasons: string[];
+  distanceKm?: number;
+}
+
+/** Whether the user signed in from the client's network in the last 30 days. */
+export type KnownNetwork = (client: SessionClient) => boolean;
+
+const tagged = (c: SessionClient, tags: readonly string[]) => c.tags.some((t) => tags.includes(t));
+const sameKnownAgent = (a: SessionClient, b: SessionClient) => a.agent !== undefined && a.agent === b.agent;
+
+/**
+ * Whether `other` is the session's own client moving to another network, judged when the clients
+ * are compared (not when a request arrives: a user agent is often learned from a later file).
+ * Never with a different browser or OS. Otherwise: a move onto a corporate/vpn-tagged address (the
+ * organization's own egress); a move off one, or IPv4 ↔ IPv6 of a dual-stack line in the same
+ * country, with the same known browser and OS; or a network the user signs in from anyway (home
+ * broadband, their own carrier when roaming).
+ */
+export function tolerated(owner: SessionClient, other: SessionClient, knownNetwork: KnownNetwork): boolean {
+  if (sameNetwork(owner, other)) return true;
+  if (agentChanged(owner, other)) return false;
+  if (tagged(other, SHARED_EGRESS_TAGS)) return true;
+  if (tagged(owner, SHARED_EGRESS_TAGS) && sameKnownAgent(owner, other)) return true;
+  if (isIpv6(owner.ip) !== isIpv6(other.ip) && !countryChanged(owner, other) && sameKnownAgent(owner, other)) return true;
+  return knownNetwork(other);
+}
+
+/**
+ * Adds one request (with a client address) to the session: to the client on the same network
+ * (same address, /24 or /48, or autonomous system), else as a new client. Returns true when the
+ * session changed in a way worth judging again (a new client, a new minute, a browser learned).
+ */
+export function addRequest(state: SessionState, request: Activity): boolean {
+  const ip = request.ip!;
+  // Fast path: most requests come from an address the session already has.
+  const known = state.clients.find((c) => c.ip === ip || (c.alsoIps !== undefined && c.alsoIps.includes(ip)));
+  if (known) return touch(known, request);
+  const next = clientOf(request);
+  const match = state.clients.find((c) => sameNetwork(c, next));
+  if (match) {
+    if ((match.alsoIps?.length ?? 0) < MAX_EXTRA_IPS) match.alsoIps = [...(match.alsoIps ?? []), ip];
+    return touch(match, request);
+  }
+  if (state.clients.length >= MAX_CLIENTS) return false;
+  state.clients.push(next);
+  return true;
+}
+
+function touch(client: StoredClient, request: Activity): boolean {
+  let changed = false;
+  if (client.agent === undefined && request.userAgent) {
+    const agent = agentFingerprint(request.userAgent);
+    if (agent) {
+      client.agent = agent;
+      client.agentRaw = request.userAgent;
+      changed = true;
+    }
+  }
+  if (request.timeMs < client.firstMs) client.firstMs = request.timeMs;
+  if (request.timeMs > client.lastMs) client.lastMs = request.timeMs;
+  client.requests += 1;
+  return addMinute(client, Math.floor(request.timeMs / 60_000)) || changed;
+}
+
+/**
+ * How sure it is that `other` is not the client that opened the session: a different browser or
+ * OS counts 2; another country, an impossible move between the two, an anonymizing or listed
+ * address the session did not start from, and both clients active at the same time count 1 each.
+ */
+export function judge(original: StoredClient, other: StoredClient): Verdict {
+  const reasons: string[] = [];
+  let score = 0;
+  if (agentChanged(original, other)) {
+    score += 2;
+    reasons.push(`different browser or OS (${original.agent} → ${other.agent})`);
+  }
+  const move = speedKmh(original, other);
+  if (countryChanged(original, other)) {
+    score += 1;
+    reasons.push(`different country (${original.country} → ${other.country})`);
+    if (move && move.km >= MIN_IMPOSSIBLE_KM && move.kmh > IMPOSSIBLE_KMH) {
+      score += 1;
+      reasons.push(`${move.km} km apart, ${Number.isFinite(move.kmh) ? `${Math.round(move.kmh)} km/h needed` : 'at the same time'}`);
+    }
+  }
+  const risky = other.tags.filter((t) => RISKY_TAGS.includes(t) && !original.tags.includes(t));
+  if (risky.length) {
+    score += 1;
+    reasons.push(`address tagged ${risky.join(', ')}`);
+  }
+  if (concurrent(original, other)) {
+    score += 1;
+    reasons.push('both clients used the session at the same time');
+  }
+  return { original, other, score, reasons, ...(move ? { distanceKm: move.km } : {}) };
+}
+
+/**
+ * The most suspicious client of the session compared with the one that opened it (earliest).
+ * Clients tolerated as the owner moving (from the first one, or from one already tolerated) are
+ * the owner's; every other client is scored.
+ */
+export function worstVerdict(state: SessionState, knownNetwork: KnownNetwork): Verdict | undefined {
+  if (state.clients.length < 2) return undefined;
+  const original = state.clients.reduce((a, b) => (b.firstMs < a.firstMs ? b : a));
+  const owner = new Set<StoredClient>([original]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of state.clients) {
+      if (owner.has(c) || ![...owner].some((o) => tolerated(o, c, knownNetwork))) continue;
+      owner.add(c);
+      grew = true;
+    }
+  }
+  let worst: Verdict | undefined;
+  for (const other of state.clients) {
+    if (owner.has(other)) continue;
+    const verdict = judge(original, other);
+    if (!worst || verdict.score > worst.score) worst = verdict;
+  }
+  return worst;
+}
