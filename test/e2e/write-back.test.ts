@@ -13,6 +13,9 @@ import { ACME, jsonLines, runCli } from '../helpers/cli';
 import { startSimProcess, type SimProcess } from '../helpers/sim-process';
 
 let sim: SimProcess;
+// Two CLI scans (each a Node start, every stream and all 21 policies): well over jest's 5 s default.
+jest.setTimeout(60_000);
+
 let conn: Connection;
 // Scanning an org over HTTP shares the quota figure through Redis: under a key prefix of its own.
 const keyPrefix = `ow-test-${randomUUID().slice(0, 8)}`;
