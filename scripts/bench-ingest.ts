@@ -24,27 +24,34 @@ interface Args {
   keep: boolean;
   phase?: Phase;
   files?: BenchFile[];
+  /** Detection policies in the pipeline: every registered one (default), none, or a list of ids. */
+  policies: string;
+  /** Event log rows per page (config `eventLogs.pageRows`); default: the config's default. */
+  pageRows?: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { rows: 1_000_000, ipv6Share: 0, keep: false };
+  const args: Args = { rows: 1_000_000, ipv6Share: 0, keep: false, policies: 'all' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--rows') args.rows = Number(argv[++i]);
     else if (flag === '--ipv6-share') args.ipv6Share = Number(argv[++i]);
     else if (flag === '--keep') args.keep = true;
+    else if (flag === '--policies') args.policies = argv[++i] ?? '';
+    else if (flag === '--page-rows') args.pageRows = Number(argv[++i]);
     else if (flag === '--phase') args.phase = argv[++i] as Phase;
     else if (flag === '--files') args.files = JSON.parse(argv[++i] ?? '[]') as BenchFile[];
-    else throw new Error(`unknown option ${flag}; usage: npm run bench:ingest -- [--rows N] [--ipv6-share S] [--keep]`);
+    else throw new Error(`unknown option ${flag}; usage: npm run bench:ingest -- [--rows N] [--ipv6-share S] [--policies all|none|ID,ID] [--page-rows N] [--keep]`);
   }
   if (!Number.isInteger(args.rows) || args.rows < 2) throw new Error('--rows must be a whole number of at least 2');
   if (!(args.ipv6Share >= 0 && args.ipv6Share <= 1)) throw new Error('--ipv6-share must be between 0 and 1');
+  if (args.pageRows !== undefined && !(Number.isInteger(args.pageRows) && args.pageRows >= 500 && args.pageRows <= 100_000)) throw new Error('--page-rows must be a whole number from 500 to 100000');
   return args;
 }
 
 /** Child process: run one phase, print its result as one JSON line. */
-async function child(phase: Phase, files: BenchFile[]): Promise<void> {
-  const result = phase === 'papaparse' ? await (await import('./bench/papaparse-phase')).runPapaparsePhase(files) : await (await import('./bench/pipeline-phase')).runPipelinePhase(files);
+async function child(phase: Phase, files: BenchFile[], args: Args): Promise<void> {
+  const result = phase === 'papaparse' ? await (await import('./bench/papaparse-phase')).runPapaparsePhase(files) : await (await import('./bench/pipeline-phase')).runPipelinePhase(files, args.policies, args.pageRows);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -55,8 +62,8 @@ async function child(phase: Phase, files: BenchFile[]): Promise<void> {
  */
 export const NODE_FLAGS = ['--max-semi-space-size=16'];
 
-function runPhase(phase: Phase, files: BenchFile[]): PhaseResult {
-  const argv = [...NODE_FLAGS, __filename, '--phase', phase, '--files', JSON.stringify(files)];
+function runPhase(phase: Phase, files: BenchFile[], args: Args): PhaseResult {
+  const argv = [...NODE_FLAGS, __filename, '--phase', phase, '--files', JSON.stringify(files), '--policies', args.policies, ...(args.pageRows ? ['--page-rows', String(args.pageRows)] : [])];
   const out = execFileSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
 }
@@ -69,7 +76,7 @@ function report(name: string, r: PhaseResult): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.phase) return child(args.phase, args.files ?? []);
+  if (args.phase) return child(args.phase, args.files ?? [], args);
   const dir = mkdtempSync(path.join(tmpdir(), 'orgwarden-bench-'));
   try {
     const started = performance.now();
@@ -79,9 +86,9 @@ async function main(): Promise<void> {
     const v6 = args.ipv6Share > 0 ? `, ${fmt(args.ipv6Share * 100)}% of client addresses IPv6` : '';
     console.log(`event log CSV: ${fmt(args.rows)} rows (URI ${fmt(files[0]!.rows)}, API ${fmt(files[1]!.rows)}${v6}), ${fmt(bytes / 1e6, 1)} MB in ${dir} (written in ${fmt((performance.now() - started) / 1000, 1)} s)`);
     console.log(`node ${process.version} ${NODE_FLAGS.join(' ')} (both phases; the stream also turns V8's allocation-site pretenuring off, heap-tuning.ts)`);
-    const papa = runPhase('papaparse', files);
+    const papa = runPhase('papaparse', files, args);
     console.log(report('papaparse', papa));
-    const pipeline = runPhase('pipeline', files);
+    const pipeline = runPhase('pipeline', files, args);
     console.log(report('pipeline', pipeline));
     console.log(`pipeline: ${JSON.stringify(pipeline.detail)}`);
     const ratio = pipeline.rows / pipeline.seconds / (papa.rows / papa.seconds);

@@ -18,6 +18,16 @@ export interface BenchFile {
 export const BENCH_ORG_ID = '00D5g00000BeNcHAAA';
 export const BENCH_DAY_MS = Date.parse('2026-11-19T00:00:00Z');
 export const USERS = 500;
+/**
+ * Each user works from three clients (say office desktop, laptop at home, phone), each with its
+ * own address and its own session all day. Every 100th user's desktop session is also used, for
+ * one request in 50, from an unrelated address (another network, mostly another country): a
+ * stolen session, so the detections' alert path is part of what is measured, as in an org under
+ * attack, without turning every session into an alert.
+ */
+const DEVICES = 3;
+const HIJACKED_EVERY = 100;
+const HIJACKED_SHARE = 50;
 const IPS = 1_000;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -70,7 +80,8 @@ function people(rng: Xorshift, ipv6Share: number): People {
   // (no IPv6) file stays byte for byte what it was.
   const v6 = new Xorshift(0x6a09e667);
   for (let i = 0; i < IPS && ipv6Share > 0; i++) if (v6.int(10_000) < ipv6Share * 10_000) ips[i] = ipv6Address(v6);
-  return { ids15, ids18: ids15.map((id) => to18(id)!), sessions: ids15.map(() => rng.token(16)), logins: ids15.map(() => rng.token(16)), ips };
+  const perDevice = () => Array.from({ length: USERS * DEVICES }, () => rng.token(16));
+  return { ids15, ids18: ids15.map((id) => to18(id)!), sessions: perDevice(), logins: perDevice(), ips };
 }
 
 const q = (v: string | number) => {
@@ -86,13 +97,17 @@ const ENTITIES = ['Account', 'Contact', 'Opportunity', 'Case', 'Lead'];
 
 function rowValues(type: BenchFile['eventType'], i: number, rows: number, rng: Xorshift, p: People): Record<string, string | number> {
   const user = rng.int(USERS);
+  const device = rng.int(DEVICES);
+  const session = user * DEVICES + device;
+  const stolen = device === 0 && user % HIJACKED_EVERY === 0 && rng.int(HIJACKED_SHARE) === 0;
+  const ip = p.ips[(user * 7 + (stolen ? IPS / 2 : device)) % IPS]!;
   const iso = new Date(BENCH_DAY_MS + Math.floor((i * 86_400_000) / rows)).toISOString();
   const run = 20 + rng.int(400);
   const common = {
     EVENT_TYPE: type, TIMESTAMP: compact(iso), REQUEST_ID: `4Bn${i.toString(36)}${rng.token(6)}`, ORGANIZATION_ID: BENCH_ORG_ID.slice(0, 15),
-    USER_ID: p.ids15[user]!, RUN_TIME: run, CPU_TIME: Math.floor(run / 3), SESSION_KEY: p.sessions[user]!, LOGIN_KEY: p.logins[user]!,
+    USER_ID: p.ids15[user]!, RUN_TIME: run, CPU_TIME: Math.floor(run / 3), SESSION_KEY: p.sessions[session]!, LOGIN_KEY: p.logins[session]!,
     REQUEST_STATUS: 'S', DB_TOTAL_TIME: run * 317_000, DB_BLOCKS: rng.int(900), DB_CPU_TIME: rng.int(90), TIMESTAMP_DERIVED: iso,
-    USER_ID_DERIVED: p.ids18[user]!, CLIENT_IP: p.ips[(user * 7 + rng.int(3)) % IPS]!, URI_ID_DERIVED: '', USER_TYPE: 'Standard',
+    USER_ID_DERIVED: p.ids18[user]!, CLIENT_IP: ip, URI_ID_DERIVED: '', USER_TYPE: 'Standard',
   };
   const entity = ENTITIES[rng.int(ENTITIES.length)]!;
   if (type === 'URI') return { ...common, URI: '/aura', REFERRER_URI: `acme--prod-lightning-force-com/lightning/r/${entity}/001Bx0000${rng.token(6)}/view` };

@@ -13,6 +13,9 @@ import { scan } from '../../worker/src/pipeline/scan';
 import { OrgSimulator } from '../../worker/src/sim';
 import { ACME } from '../helpers/cli';
 
+// Each test spawns or runs whole scans; a loaded CI machine needs more than Jest's 5 s default.
+jest.setTimeout(120_000);
+
 it('keeps the alerts and reports them unwritten when Warden_Alert__c does not exist in the org', async () => {
   const emptyPackage = mkdtempSync(join(tmpdir(), 'ow-nopkg-'));
   const sim = await OrgSimulator.load(ACME, { packageDir: emptyPackage });

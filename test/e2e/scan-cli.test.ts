@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACME, jsonLines, runCli } from '../helpers/cli';
 
+// Each test spawns or runs whole scans; a loaded CI machine needs more than Jest's 5 s default.
+jest.setTimeout(120_000);
+
 const ALERT_FIELDS = ['policy', 'severity', 'userId', 'username', 'occurredAt', 'lastSeenAt', 'ip', 'country', 'count', 'key', 'title', 'evidence'];
 
 describe('orgwarden scan --org sim:DIR', () => {

@@ -12,7 +12,7 @@ import { generateOrg } from '../../worker/src/sim/generate/generate';
 import { resolveOptions } from '../../worker/src/sim/generate/options';
 
 export const BIG_FILE_ROWS = 14_000;
-/** The worker's page size for event log files (streams/eventlogs DEFAULT_PAGE_ROWS). */
+/** The page size the scenarios configure for event log files (config `eventLogs.pageRows`). */
 export const ELF_PAGE_ROWS = 5_000;
 export const CONSUMER_KEY = '3MVG9exactly.once.test';
 

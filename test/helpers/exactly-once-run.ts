@@ -72,6 +72,8 @@ export class Scenario {
       // Thresholds low enough that the org raises several alerts with different counts and
       // severities: a replayed page of sign-ins would change a count.
       policies: { 'failed-logins': { thresholds: { minFailures: 2, windowMinutes: 60 } } },
+      // Small pages, so the big file spans several commits and a worker can die between them.
+      eventLogs: { pageRows: ELF_PAGE_ROWS },
       ...options.config,
     };
     const configFile = join(scenario.tmp, 'orgwarden.json');

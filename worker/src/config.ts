@@ -85,6 +85,12 @@ const configSchema = z.strictObject({
   personalEmailDomains: z.array(z.string().min(1)).optional(),
   terminatedUsersFile: z.string().optional(),
   policies: z.record(z.string(), policyConfig).default({}),
+  /**
+   * Event log rows per page: each page is one commit of detection state and cursor together.
+   * Larger pages cost memory (the page's activities are held at once), smaller ones time (every
+   * policy reads and writes its state once per page); see README "Speed and memory".
+   */
+  eventLogs: z.strictObject({ pageRows: z.number().int().min(500).max(100_000).default(20_000) }).default({ pageRows: 20_000 }),
   governance: z.record(z.string(), z.unknown()).default({}),
   /** Bull Board + Prometheus metrics served by `run` (ops/ops-config.ts); absent: not served. */
   ops: opsSchema.optional(),

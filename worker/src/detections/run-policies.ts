@@ -33,6 +33,8 @@ export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pi
         policy,
         settings: resolveSettings(policy, policyConfig),
         accepts: activityFilter(policy, policyConfig),
+        sources: new Set(policy.meta.sources),
+        filtersUsers: userFilter(policyConfig) !== undefined,
       };
     });
   return {
@@ -40,8 +42,13 @@ export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pi
     async evaluate(activities, batch) {
       const alerts: AlertDraft[] = [];
       let env: DetectionEnvironment | undefined;
+      // A page usually holds one source (one event log file, one query): most policies then take
+      // all of it or none of it, without looking at each activity.
+      const pageSources = new Set(activities.map((a) => a.source));
       for (const entry of active) {
-        const scoped = activities.filter(entry.accepts);
+        const wanted = [...pageSources].filter((source) => entry.sources.has(source)).length;
+        if (wanted === 0) continue;
+        const scoped = wanted === pageSources.size && !entry.filtersUsers ? activities : activities.filter(entry.accepts);
         if (scoped.length === 0) continue;
         if (!env) {
           const users = await directory.get(batch);

@@ -72,19 +72,30 @@ export const anonymousIp: Policy = {
   },
   async evaluate(activities, ctx) {
     // Interactive sign-ins teach every user's clients and networks (office and VPN ones too); suspect addresses are judged.
-    const relevant = activities.filter((a) => a.userId && a.ip && (isInteractiveSuccess(a) || suspectOf(a) !== undefined));
+    const relevant: Activity[] = [];
+    const reasons: Array<Finding['reason'] | undefined> = [];
+    const keys = new Set<string>();
+    for (const a of activities) {
+      if (!a.userId || !a.ip) continue;
+      const reason = suspectOf(a);
+      if (reason === undefined && !isInteractiveSuccess(a)) continue;
+      relevant.push(a);
+      reasons.push(reason);
+      keys.add(`user:${a.userId}`);
+      if (reason) keys.add(`ip:${a.ip}`);
+    }
     if (relevant.length === 0) return [];
-    const suspectIps = [...new Set(relevant.filter((a) => suspectOf(a)).map((a) => `ip:${a.ip}`))];
-    const profiles = await Profiles.load(ctx.state, '', [...suspectIps, ...relevant.map((a) => `user:${a.userId}`)]);
-    const pageUsers = signedInUsersByIp(relevant);
+    const profiles = await Profiles.load(ctx.state, '', keys);
+    const pageUsers = signedInUsersByIp(relevant, reasons);
     const hits: Array<Hit<Finding | undefined>> = [];
-    for (const activity of relevant) {
+    for (const [i, activity] of relevant.entries()) {
       const user = profiles.get(`user:${activity.userId}`, activity.timeMs);
-      const reason = suspectOf(activity);
+      const reason = reasons[i];
       const ipProfile = reason ? profiles.get(`ip:${activity.ip}`, activity.timeMs) : undefined;
       const bucket = `${activity.userId}:${utcDay(activity.timeMs)}`;
-      const sharing = reason ? otherUsers(ipProfile!, pageUsers.get(activity.ip!), activity) : 0;
-      const finding = reason && sharing + 1 < ctx.settings.thresholds.sharedUsers! ? judge(activity, reason, user, sharing, ctx.settings.sensitivity) : undefined;
+      // Most rows from a hosting network are requests, not sign-ins: they cannot open a finding, so skip the work.
+      const sharing = reason && mayJudge(activity, reason, ctx.settings.sensitivity) ? otherUsers(ipProfile!, pageUsers.get(activity.ip!), activity) : undefined;
+      const finding = reason && sharing !== undefined && sharing + 1 < ctx.settings.thresholds.sharedUsers! ? judge(activity, reason, user, sharing, ctx.settings.sensitivity) : undefined;
       if (finding) {
         hits.push({ bucket, activity, extra: finding });
         noteSeen(user, 'flagged', activity.ip!, activity.timeMs);
@@ -116,15 +127,21 @@ function otherUsers(ipProfile: Profile, inPage: ReadonlySet<string> | undefined,
   return users.size;
 }
 
-function signedInUsersByIp(activities: readonly Activity[]): Map<string, Set<string>> {
+function signedInUsersByIp(activities: readonly Activity[], reasons: ReadonlyArray<Finding['reason'] | undefined>): Map<string, Set<string>> {
   const byIp = new Map<string, Set<string>>();
-  for (const a of activities) {
-    if (a.kind !== 'login.success' || !suspectOf(a)) continue;
+  for (const [i, a] of activities.entries()) {
+    if (a.kind !== 'login.success' || !reasons[i]) continue;
     const users = byIp.get(a.ip!) ?? new Set<string>();
     users.add(a.userId!);
     byIp.set(a.ip!, users);
   }
   return byIp;
+}
+
+/** Whether `judge` can return a finding for the activity at all (cheap checks, before any profile work). */
+function mayJudge(activity: Activity, reason: Finding['reason'], sensitivity: Sensitivity): boolean {
+  if (activity.kind === 'login.failure') return false;
+  return reason === 'anonymous-tag' || (sensitivity !== 'low' && isInteractiveSuccess(activity));
 }
 
 function judge(activity: Activity, reason: Finding['reason'], user: Profile, orgUsersOnIp: number, sensitivity: Sensitivity): Finding | undefined {

@@ -82,7 +82,10 @@ export const isIpv6 = (ip: string): boolean => ip.includes(':');
 
 /** The /24 of an IPv4 address or the /48 of an IPv6 one: addresses a client's own network hands out. */
 export function prefixOf(ip: string): string {
-  if (!isIpv6(ip)) return ip.split('.').slice(0, 3).join('.');
+  if (!isIpv6(ip)) {
+    const dot = ip.lastIndexOf('.');
+    return dot < 0 ? ip : ip.slice(0, dot);
+  }
   const [head = ''] = ip.split('::');
   return head.split(':').slice(0, 3).join(':').toLowerCase();
 }
@@ -126,17 +129,41 @@ export function addMinute(client: SessionClient, absoluteMinute: number): boolea
   return true;
 }
 
-/** Both clients' minutes, absolute, labelled 0 (a) and 1 (b), in time order. */
-function marksOf(a: SessionClient, b: SessionClient): Array<readonly [number, number]> {
-  return [...a.minutes.map((m) => [m + a.minuteBase, 0] as const), ...b.minutes.map((m) => [m + b.minuteBase, 1] as const)].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+/**
+ * Walks both clients' minutes (each ascending) in time order, as one merged timeline where a
+ * minute used by both comes first as `a`'s, and reports every change of client: how many, and the
+ * shortest gap between a minute of one and the next minute of the other. A merge, not a sort: it
+ * runs for every session on every page.
+ */
+export function turnsBetween(a: SessionClient, b: SessionClient): { turns: number; shortestMs: number } {
+  const am = a.minutes;
+  const bm = b.minutes;
+  let i = 0;
+  let j = 0;
+  let turns = 0;
+  let shortest = Infinity;
+  let prevWho = -1;
+  let prevMinute = 0;
+  while (i < am.length || j < bm.length) {
+    const nextA = i < am.length ? am[i]! + a.minuteBase : Infinity;
+    const nextB = j < bm.length ? bm[j]! + b.minuteBase : Infinity;
+    const who = nextA <= nextB ? 0 : 1;
+    const minute = who === 0 ? nextA : nextB;
+    if (who === 0) i += 1;
+    else j += 1;
+    if (prevWho !== -1 && who !== prevWho) {
+      turns += 1;
+      shortest = Math.min(shortest, (minute - prevMinute) * 60_000);
+    }
+    prevWho = who;
+    prevMinute = minute;
+  }
+  return { turns, shortestMs: shortest };
 }
 
 /** How often the session went from one client to the other, minute by minute (a minute used by both counts as a turn). */
 export function turns(a: SessionClient, b: SessionClient): number {
-  const marks = marksOf(a, b);
-  let count = 0;
-  for (let i = 1; i < marks.length; i += 1) if (marks[i]![1] !== marks[i - 1]![1]) count += 1;
-  return count;
+  return turnsBetween(a, b).turns;
 }
 
 /**
@@ -160,10 +187,7 @@ export function distanceKm(a: SessionClient, b: SessionClient): number | undefin
 
 /** The shortest time between a request of one client and the next request of the other (minute resolution). */
 export function shortestTurnMs(a: SessionClient, b: SessionClient): number {
-  const marks = marksOf(a, b);
-  let shortest = Infinity;
-  for (let i = 1; i < marks.length; i += 1) if (marks[i]![1] !== marks[i - 1]![1]) shortest = Math.min(shortest, (marks[i]![0] - marks[i - 1]![0]) * 60_000);
-  return shortest;
+  return turnsBetween(a, b).shortestMs;
 }
 
 /**

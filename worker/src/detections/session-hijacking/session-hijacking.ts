@@ -6,7 +6,7 @@ import { prefetch } from '../shared/auth-prefetched-state';
 import { threatEventAlert, threatEvidence, threatScoreOutOf100 } from '../shared/auth-threat-events';
 import type { AlertDraft, DetectionContext, Policy, PolicyMeta, Sensitivity } from '../types';
 import type { SessionClient } from './client';
-import { addRequest, worstVerdict, type KnownNetwork, type SessionState, type StoredClient, type Verdict } from './session-state';
+import { addRequest, loadSession, storeSession, worstVerdict, type KnownNetwork, type SessionState, type StoredClient, type StoredSession, type Verdict } from './session-state';
 
 const REQUEST_SOURCES = ['ELF:URI', 'ELF:LightningPageView', 'ELF:API', 'ELF:RestApi', 'ELF:BulkApi', 'ELF:Report', 'ELF:ReportExport', 'ELF:Logout', 'ELF:ContentTransfer', 'ELF:DocumentAttachmentDownloads', 'ELF:Search'];
 const FINDINGS = 'SessionHijackingEventStore';
@@ -86,7 +86,8 @@ export const sessionHijacking: Policy = {
     for (const signIn of page.signIns) noteSeen(profiles.get(signIn.userId!, signIn.timeMs), 'asn', String(signIn.asn), signIn.timeMs);
     const sessions = new Map<string, SessionState>();
     const stateOf = (key: string, activity: Activity): SessionState => {
-      const found = sessions.get(key) ?? (fetched.values.get(sessionKeyOf(key)) as SessionState | undefined) ?? { userId: activity.userId!, clients: [] };
+      const stored = sessions.has(key) ? undefined : (fetched.values.get(sessionKeyOf(key)) as StoredSession | undefined);
+      const found = sessions.get(key) ?? (stored ? loadSession(stored) : { userId: activity.userId!, clients: [] });
       sessions.set(key, found);
       return found;
     };
@@ -105,7 +106,7 @@ export const sessionHijacking: Policy = {
       const draft = toAlert(finding.sessionKey!, state, ctx, knownNetworkOf(profiles, state.userId), finding);
       if (draft) alerts.set(draft.bucket, draft);
     }
-    await fetched.state.setMany(new Map([...sessions].map(([key, state]) => [sessionKeyOf(key), state])), STATE_TTL_SECONDS);
+    await fetched.state.setMany(new Map([...sessions].map(([key, state]) => [sessionKeyOf(key), storeSession(state)])), STATE_TTL_SECONDS);
     if (page.signIns.length) await profiles.save(Math.max(...page.signIns.map((s) => s.timeMs)));
     return [...alerts.values()];
   },

@@ -38,6 +38,46 @@ export interface Verdict {
   distanceKm?: number;
 }
 
+/**
+ * A session as stored between pages. Every active session is written at every page, and its
+ * clients' minute lists are most of it, so they are stored as one string of base-36 gaps
+ * (`"0.1.1.4.z"`: minutes 0, 1, 2, 6, 41): about half the bytes of a JSON number array.
+ * States written as plain arrays (earlier versions) still load.
+ */
+export interface StoredSession extends Omit<SessionState, 'clients'> {
+  clients: Array<Omit<StoredClient, 'minutes'> & { minutes: string | number[] }>;
+}
+
+export function encodeMinutes(minutes: readonly number[]): string {
+  let out = '';
+  let previous = 0;
+  for (let i = 0; i < minutes.length; i += 1) {
+    const minute = minutes[i]!;
+    out += (i ? '.' : '') + (minute - previous).toString(36);
+    previous = minute;
+  }
+  return out;
+}
+
+export function decodeMinutes(text: string): number[] {
+  if (text === '') return [];
+  const minutes: number[] = [];
+  let minute = 0;
+  for (const gap of text.split('.')) {
+    minute += parseInt(gap, 36);
+    minutes.push(minute);
+  }
+  return minutes;
+}
+
+export function storeSession(state: SessionState): StoredSession {
+  return { ...state, clients: state.clients.map((c) => ({ ...c, minutes: encodeMinutes(c.minutes) })) };
+}
+
+export function loadSession(stored: StoredSession): SessionState {
+  return { ...stored, clients: stored.clients.map((c) => ({ ...c, minutes: typeof c.minutes === 'string' ? decodeMinutes(c.minutes) : c.minutes })) };
+}
+
 /** Whether the user signed in from the client's network in the last 30 days. */
 export type KnownNetwork = (client: SessionClient) => boolean;
 

@@ -102,22 +102,19 @@ const MAX_NOTE_VALUES = 20;
 const PRESENCE = 'presence';
 
 export async function runDailyAnomaly(activities: readonly Activity[], ctx: DetectionContext, spec: DailyAnomalySpec): Promise<DayAlertView[]> {
-  const byUser = groupByUser(activities);
+  const byUser = groupByUser(activities, ctx, spec);
   if (byUser.size === 0) return [];
   const profiles = await Profiles.load(ctx.state, 'user:', byUser.keys());
   const changed = new Map<string, DayAlertView>();
   let latestMs = 0;
   for (const [userId, list] of byUser) {
     const baselines = new Map<string, Baseline>();
-    for (const activity of list) {
+    for (const { activity, measures, signal } of list) {
       latestMs = Math.max(latestMs, activity.timeMs);
-      if (spec.presenceSources.has(activity.source)) {
+      if (!measures) {
         notePresence(profiles, userId, activity.timeMs);
         continue;
       }
-      const measures = spec.measure(activity, ctx);
-      const signal = spec.signal?.(activity, ctx);
-      if (measures.length === 0 && !signal) continue;
       const profile = profiles.get(userId, activity.timeMs) as DataProfile;
       const alert = applyActivity(profile, activity, measures, signal, ctx, spec, baselines);
       if (alert) changed.set(`${userId}:${alert.day}`, { userId, ...(activity.username ? { username: activity.username } : {}), alert });
@@ -131,13 +128,32 @@ export async function runDailyAnomaly(activities: readonly Activity[], ctx: Dete
   return [...changed.values()];
 }
 
-function groupByUser(activities: readonly Activity[]): Map<string, Activity[]> {
-  const byUser = new Map<string, Activity[]>();
+/** A sign-in (no measures: presence only), or an activity that counts or signals. */
+interface Counted {
+  activity: Activity;
+  measures?: Measure[];
+  signal?: Signal;
+}
+
+/**
+ * The page's activities that matter, by user: sign-ins, and activities that add to a metric or
+ * signal. The rest (most API rows for the deletion policy, say) never load a profile.
+ */
+function groupByUser(activities: readonly Activity[], ctx: DetectionContext, spec: DailyAnomalySpec): Map<string, Counted[]> {
+  const byUser = new Map<string, Counted[]>();
   for (const activity of activities) {
     if (!activity.userId) continue;
+    let counted: Counted;
+    if (spec.presenceSources.has(activity.source)) counted = { activity };
+    else {
+      const measures = spec.measure(activity, ctx);
+      const signal = spec.signal?.(activity, ctx);
+      if (measures.length === 0 && !signal) continue;
+      counted = signal ? { activity, measures, signal } : { activity, measures };
+    }
     const list = byUser.get(activity.userId);
-    if (list) list.push(activity);
-    else byUser.set(activity.userId, [activity]);
+    if (list) list.push(counted);
+    else byUser.set(activity.userId, [counted]);
   }
   return byUser;
 }

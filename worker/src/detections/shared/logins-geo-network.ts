@@ -117,10 +117,26 @@ export function networkKind(activity: Pick<Activity, 'asn' | 'isp'>): NetworkKin
     const known = BY_ASN.get(activity.asn);
     if (known) return known;
   }
-  if (activity.isp) {
-    for (const [pattern, kind] of BY_NAME) if (pattern.test(activity.isp)) return kind;
+  return activity.isp ? kindOfName(activity.isp) : 'access';
+}
+
+/** ISP name → kind: the name patterns run once per distinct name, not once per row. */
+const KIND_BY_NAME = new Map<string, NetworkKind>();
+const MAX_CACHED_NAMES = 50_000;
+
+function kindOfName(isp: string): NetworkKind {
+  const cached = KIND_BY_NAME.get(isp);
+  if (cached) return cached;
+  let found: NetworkKind = 'access';
+  for (const [pattern, kind] of BY_NAME) {
+    if (pattern.test(isp)) {
+      found = kind;
+      break;
+    }
   }
-  return 'access';
+  if (KIND_BY_NAME.size >= MAX_CACHED_NAMES) KIND_BY_NAME.clear();
+  KIND_BY_NAME.set(isp, found);
+  return found;
 }
 
 /** Networks whose address location is not where the person is. */

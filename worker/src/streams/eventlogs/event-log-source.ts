@@ -23,14 +23,14 @@ const DAY_MS = 86_400_000;
 export interface EventLogSourceOptions {
   /** Where files come from (default: the org, through OrgClient, priority `eventlogs`). */
   store?(ctx: SourceContext): LogFileStore;
-  /** Units per page (and per commit). */
+  /** Units per page (and per commit); default: config `eventLogs.pageRows`. */
   pageRows?: number;
   /** How far before the cursor the next listing starts (files becoming visible late). */
   overlapMs?: number;
   retry?: RetryOptions;
 }
 
-export const DEFAULT_PAGE_ROWS = 5_000;
+export const DEFAULT_PAGE_ROWS = 20_000;
 /** A margin for files that become visible to queries a little after their CreatedDate. */
 export const DEFAULT_OVERLAP_MS = 60 * 60_000;
 
@@ -152,7 +152,7 @@ export function eventLogSource(options: EventLogSourceOptions = {}): StreamSourc
         orgId: ctx.client.orgId,
         floorMs: cursor.floorMs,
         untilMs: window.untilMs,
-        pageRows: options.pageRows ?? DEFAULT_PAGE_ROWS,
+        pageRows: options.pageRows ?? ctx.config?.eventLogs.pageRows ?? DEFAULT_PAGE_ROWS,
         retry: options.retry ?? DEFAULT_RETRY,
         log: ctx.log,
       };

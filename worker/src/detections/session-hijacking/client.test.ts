@@ -1,0 +1,82 @@
+import { concurrent, prefixOf, shortestTurnMs, turns, type SessionClient } from './client';
+import { decodeMinutes, encodeMinutes, loadSession, storeSession, type StoredSession } from './session-state';
+
+function client(minuteBase: number, minutes: number[]): SessionClient {
+  return { ip: '198.51.100.7', tags: [], firstMs: (minuteBase + minutes[0]!) * 60_000, lastMs: (minuteBase + minutes.at(-1)!) * 60_000, requests: minutes.length, minutes, minuteBase };
+}
+
+/** The plain definition: both timelines labelled, sorted by minute (a before b on a tie), then walked. */
+function reference(a: SessionClient, b: SessionClient): { turns: number; shortestMs: number } {
+  const marks = [...a.minutes.map((m) => [m + a.minuteBase, 0]), ...b.minutes.map((m) => [m + b.minuteBase, 1])].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!);
+  let count = 0;
+  let shortest = Infinity;
+  for (let i = 1; i < marks.length; i += 1) {
+    if (marks[i]![1] === marks[i - 1]![1]) continue;
+    count += 1;
+    shortest = Math.min(shortest, (marks[i]![0]! - marks[i - 1]![0]!) * 60_000);
+  }
+  return { turns: count, shortestMs: shortest };
+}
+
+function randomMinutes(next: () => number): number[] {
+  const set = new Set<number>();
+  const n = 1 + Math.floor(next() * 30);
+  for (let i = 0; i < n; i += 1) set.add(Math.floor(next() * 90));
+  return [...set].sort((x, y) => x - y);
+}
+
+describe('turns between two clients of a session', () => {
+  it('counts A B A B as three turns with the shortest gap between them', () => {
+    const a = client(1000, [0, 10]);
+    const b = client(1000, [5, 12]);
+    expect(turns(a, b)).toBe(3);
+    expect(shortestTurnMs(a, b)).toBe(2 * 60_000);
+    expect(concurrent(a, b)).toBe(true);
+  });
+
+  it('treats a move and a return (A B A) as two turns: not concurrent use', () => {
+    const a = client(1000, [0, 1, 30]);
+    const b = client(1000, [10, 11]);
+    expect(turns(a, b)).toBe(2);
+    expect(concurrent(a, b)).toBe(false);
+  });
+
+  it('counts a minute used by both as a turn of zero length', () => {
+    const a = client(2000, [0]);
+    const b = client(1990, [10]);
+    expect(turns(a, b)).toBe(1);
+    expect(shortestTurnMs(a, b)).toBe(0);
+  });
+
+  it('agrees with the sorted-timeline definition on random sessions with different minute bases', () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 500; run += 1) {
+      const a = client(5000 + Math.floor(next() * 40), randomMinutes(next));
+      const b = client(5000 + Math.floor(next() * 40), randomMinutes(next));
+      const want = reference(a, b);
+      expect({ turns: turns(a, b), shortestMs: shortestTurnMs(a, b) }).toEqual(want);
+    }
+  });
+});
+
+describe('prefixOf', () => {
+  it('gives the /24 of an IPv4 address and the /48 of an IPv6 one', () => {
+    expect(prefixOf('203.0.113.66')).toBe('203.0.113');
+    expect(prefixOf('2001:DB8:85a3::8a2e:370:7334')).toBe('2001:db8:85a3');
+  });
+});
+
+describe('stored session minutes', () => {
+  it('round-trip through the compact gap string, and old number arrays still load', () => {
+    const minutes = [0, 1, 2, 6, 41, 1439, 5000];
+    expect(encodeMinutes(minutes)).toBe('0.1.1.4.z.12u.2qx');
+    expect(decodeMinutes(encodeMinutes(minutes))).toEqual(minutes);
+    expect(decodeMinutes('')).toEqual([]);
+    const state = { userId: '005x', clients: [{ ...client(100, [0, 3, 9]), alsoIps: ['198.51.100.8'] }] };
+    const stored = JSON.parse(JSON.stringify(storeSession(state))) as StoredSession;
+    expect(stored.clients[0]!.minutes).toBe('0.3.6');
+    expect(loadSession(stored)).toEqual(state);
+    expect(loadSession({ ...stored, clients: [{ ...stored.clients[0]!, minutes: [0, 3, 9] }] })).toEqual(state);
+  });
+});
