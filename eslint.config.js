@@ -48,7 +48,13 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.js'],
+    ignores: ['worker/status-preview/**'],
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Browser modules of the status preview (bundled by scripts/build-status-preview.js).
+    files: ['worker/status-preview/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' } },
   },
 );

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../logger';
 import { basicCredentials } from '../ops/ops-auth';
 import { DASHBOARD_PATH, METRICS_PATH, type OpsServer } from '../ops/ops-server';
 import { serveOps } from '../ops/serve-ops';
+import { STATUS_PATH } from '../ops/status-page';
 import { projectRoot } from '../paths';
 import { startIngestHost, type IngestHost } from '../queues/ingest-host';
 import { soql } from '../salesforce/soql';
@@ -63,6 +64,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     await report(host, log);
     out(`\nDashboard (Bull Board): ${dashboard.url}${DASHBOARD_PATH}   metrics: ${dashboard.url}${METRICS_PATH}`);
     out(`  user ${DEMO_USER}, password ${password} (made for this run)`);
+    out(`Status component preview (same user and password): ${dashboard.url}${STATUS_PATH}`);
     if (!values.once) {
       out('\nThe worker keeps polling every 15 minutes. Ctrl-C stops it.');
       await new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   scan: { summary: 'one pass over an org: ingest, detect, write alerts back, print them', load: async () => (await import('./scan')).scanCommand },
   run: { summary: 'the long-running worker: schedules, queues, retries (needs Redis)', load: async () => (await import('./run')).runCommand },
   backfill: { summary: "read an org's streams from a date into the worker's state (needs Redis)", load: async () => (await import('./backfill')).backfillCommand },
+  doctor: { summary: 'check an org is ready for OrgWarden (permissions, package, settings) and say how to fix it', load: async () => (await import('./doctor')).doctorCommand },
   sim: { summary: 'serve a fixture org over the Salesforce REST API', load: async () => (await import('./sim')).simCommand },
   demo: { summary: 'simulated org + worker on this machine, alerts written back and printed', load: async () => (await import('./demo')).demoCommand },
 };

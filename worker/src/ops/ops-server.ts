@@ -1,6 +1,7 @@
 /**
- * The operator's HTTP server of `orgwarden run`: Bull Board at /queues and Prometheus metrics at
- * /metrics, both behind the same check. The check is a root `onRequest` hook, so it runs before
+ * The operator's HTTP server of `orgwarden run`: Bull Board at /queues, Prometheus metrics at
+ * /metrics and the status-component preview at /status, all behind the same check. The check
+ * is a root `onRequest` hook, so it runs before
  * every route — dashboard pages, its API and static files, /metrics, and unknown paths (a 401,
  * not a 404: nothing about the server shows without credentials).
  */
@@ -13,6 +14,7 @@ import type { Logger } from '../logger';
 import type { BoardQueue } from '../queues/board-adapters';
 import { challenge, isAuthorized, isLoopbackHost, type OpsCredentials } from './ops-auth';
 import type { OpsConfig } from './ops-config';
+import { registerStatusPage, type StatusPageOptions } from './status-page';
 
 export const DASHBOARD_PATH = '/queues';
 export const METRICS_PATH = '/metrics';
@@ -22,6 +24,8 @@ export interface OpsServerOptions {
   board: BoardQueue[];
   metrics: Registry;
   log: Logger;
+  /** The status-component preview at /status (status-page.ts). */
+  status?: Omit<StatusPageOptions, 'log'>;
 }
 
 export interface OpsServer {
@@ -52,6 +56,7 @@ export async function buildOpsServer(options: OpsServerOptions): Promise<Fastify
     return reply.header('cache-control', 'no-store').type(options.metrics.contentType).send(text);
   });
   app.get('/', async (_request, reply) => reply.redirect(DASHBOARD_PATH));
+  if (options.status) registerStatusPage(app, { ...options.status, log: options.log });
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({ queues: options.board, serverAdapter, options: { uiConfig: { boardTitle: 'OrgWarden' } } });

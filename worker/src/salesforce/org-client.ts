@@ -24,6 +24,8 @@ export interface ConnectionLike {
   instanceUrl: string;
   version: string;
   request<T = unknown>(request: ApiRequest): Promise<T>;
+  /** jsforce's Metadata API client (SOAP); test fakes may leave it out. */
+  metadata?: { read(type: string, fullNames: string): Promise<unknown> };
 }
 
 export interface QueryOptions {
@@ -122,6 +124,25 @@ export class OrgClient {
     return this.quota.run(priority, async () => {
       this.callCount += 1;
       return openLogFile(this.connection as unknown as SessionConnection, id, { onResponse: (response) => this.onResponse(response) });
+    });
+  }
+
+  /**
+   * One Metadata API `readMetadata` of one component (e.g. SecuritySettings `Security`): one API
+   * call through the governor. undefined when the org has no such component (Salesforce answers
+   * a nil record, which jsforce reads as an object without `fullName`).
+   */
+  async readMetadata(type: string, fullName: string, priority: CallPriority): Promise<Record<string, unknown> | undefined> {
+    const metadata = this.connection.metadata;
+    if (!metadata) throw new Error('this Salesforce connection has no Metadata API client');
+    return this.quota.run(priority, async () => {
+      this.callCount += 1;
+      try {
+        const component = (await metadata.read(type, fullName)) as Record<string, unknown> | null | undefined;
+        return component && typeof component.fullName === 'string' ? component : undefined;
+      } catch (err) {
+        throw toOrgWardenError(err, `Metadata API read of ${type} ${fullName} failed`);
+      }
     });
   }
 

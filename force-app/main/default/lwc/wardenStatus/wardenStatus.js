@@ -1,27 +1,118 @@
 import { LightningElement, wire } from 'lwc';
-import { gql, graphql } from 'lightning/uiGraphQLApi';
+import { gql, graphql, refreshGraphQL } from 'lightning/uiGraphQLApi';
+import { apiUsage, latestAlerts, severityCounts, streamRows, workerSummary } from './statusModel';
 
-// Severity__c picklist API names, most severe first (the order the counts are shown in).
-const SEVERITIES = ['High', 'Medium', 'Low'];
-const BADGE_CLASS = {
-    High: 'slds-theme_error',
-    Medium: 'slds-theme_warning',
-    Low: 'slds-badge_lightest'
-};
-const RECORD_URL_PREFIX = '/lightning/r/Warden_Alert__c/';
+// How often the panel re-judges the heartbeat's age without new data (the records only change
+// every poll interval; the age grows in between).
+const CLOCK_TICK_MS = 30000;
 
 /**
- * OrgWarden status panel, first version: open alerts (Status New or Investigating) counted by
- * severity, and the five most recent open alerts with links. Reads through Lightning Data Service
- * (GraphQL wire adapter), so the viewer's object and field permissions apply; no Apex.
+ * OrgWarden status panel: the worker's heartbeat (stale after two poll intervals), each stream's
+ * state, lag and last error, the org's API usage against OrgWarden's reserve, open alerts (Status
+ * New or Investigating) by severity and the five latest with links. One GraphQL query through
+ * Lightning Data Service, so the viewer's object and field permissions apply; no Apex.
  * lightning/uiGraphQLApi rather than lightning/graphql: the latter needs API version 65.0.
+ * Outside Salesforce (the worker's /status preview) the same module name resolves to an adapter
+ * that fetches the same response shape from the worker.
  */
 export default class WardenStatus extends LightningElement {
+    result;
+    nowMs = Date.now();
+    timer;
+
     @wire(graphql, {
         query: gql`
-            query wardenStatusOpenAlerts {
+            query wardenStatus {
                 uiapi {
                     query {
+                        streams: Warden_Status__c(
+                            where: { Kind__c: { eq: "Stream" } }
+                            orderBy: { Stream__c: { order: ASC } }
+                            first: 50
+                        ) {
+                            edges {
+                                node {
+                                    Id
+                                    Stream__c {
+                                        value
+                                    }
+                                    State__c {
+                                        value
+                                    }
+                                    State_Reason__c {
+                                        value
+                                    }
+                                    Lag_Minutes__c {
+                                        value
+                                    }
+                                    Poll_Interval_Minutes__c {
+                                        value
+                                    }
+                                    Last_Success__c {
+                                        value
+                                    }
+                                    Last_Error__c {
+                                        value
+                                    }
+                                    Last_Error_Time__c {
+                                        value
+                                    }
+                                    API_Calls_Used__c {
+                                        value
+                                    }
+                                    API_Calls_Limit__c {
+                                        value
+                                    }
+                                    API_Calls_Reserve__c {
+                                        value
+                                    }
+                                }
+                            }
+                        }
+                        workers: Warden_Status__c(
+                            where: { Kind__c: { eq: "Worker" } }
+                            orderBy: { Heartbeat__c: { order: DESC, nulls: LAST } }
+                            first: 5
+                        ) {
+                            edges {
+                                node {
+                                    Id
+                                    State__c {
+                                        value
+                                    }
+                                    Heartbeat__c {
+                                        value
+                                    }
+                                    Poll_Interval_Minutes__c {
+                                        value
+                                    }
+                                    Worker_Host__c {
+                                        value
+                                    }
+                                    Worker_PID__c {
+                                        value
+                                    }
+                                    Worker_Version__c {
+                                        value
+                                    }
+                                    Queue_Waiting__c {
+                                        value
+                                    }
+                                    Queue_Failed__c {
+                                        value
+                                    }
+                                    API_Calls_Used__c {
+                                        value
+                                    }
+                                    API_Calls_Limit__c {
+                                        value
+                                    }
+                                    API_Calls_Reserve__c {
+                                        value
+                                    }
+                                }
+                            }
+                        }
                         Warden_Alert__c(
                             where: { Status__c: { in: ["New", "Investigating"] } }
                             orderBy: { Last_Occurrence__c: { order: DESC, nulls: LAST } }
@@ -74,10 +165,27 @@ export default class WardenStatus extends LightningElement {
             }
         `
     })
-    openAlerts;
+    wiredStatus(result) {
+        this.result = result;
+        this.nowMs = Date.now();
+    }
+
+    connectedCallback() {
+        this.timer = setInterval(() => {
+            this.nowMs = Date.now();
+        }, CLOCK_TICK_MS);
+    }
+
+    disconnectedCallback() {
+        clearInterval(this.timer);
+    }
+
+    get uiapi() {
+        return this.result?.data?.uiapi;
+    }
 
     get errors() {
-        return this.openAlerts?.errors;
+        return this.result?.errors;
     }
 
     get hasErrors() {
@@ -85,37 +193,49 @@ export default class WardenStatus extends LightningElement {
     }
 
     get isLoading() {
-        return !this.hasErrors && !this.openAlerts?.data;
+        return !this.hasErrors && !this.uiapi;
     }
 
-    /** One entry per severity, always all three, zero when there is no open alert of it. */
+    get streams() {
+        return streamRows(this.uiapi?.query?.streams?.edges ?? []);
+    }
+
+    get worker() {
+        return workerSummary(this.uiapi?.query?.workers?.edges ?? [], this.nowMs);
+    }
+
+    get api() {
+        return apiUsage(this.uiapi?.query?.workers?.edges ?? [], this.uiapi?.query?.streams?.edges ?? []);
+    }
+
     get severityCounts() {
-        const edges = this.openAlerts?.data?.uiapi?.aggregate?.Warden_Alert__c?.edges ?? [];
-        const counts = new Map();
-        for (const { node } of edges) {
-            counts.set(node.aggregate.Severity__c.value, node.aggregate.Id.count.value);
-        }
-        return SEVERITIES.map((severity) => {
-            const count = counts.get(severity) ?? 0;
-            return { severity, count, label: `${severity}: ${count}`, badgeClass: BADGE_CLASS[severity] };
-        });
+        return severityCounts(this.uiapi?.aggregate?.Warden_Alert__c?.edges ?? []);
     }
 
     get latestAlerts() {
-        const edges = this.openAlerts?.data?.uiapi?.query?.Warden_Alert__c?.edges ?? [];
-        return edges.map(({ node }) => ({
-            id: node.Id,
-            name: node.Name.value,
-            url: `${RECORD_URL_PREFIX}${node.Id}/view`,
-            severity: node.Severity__c.value,
-            severityClass: BADGE_CLASS[node.Severity__c.value],
-            // Status and username, leaving out whichever is empty (an alert may not be about one user).
-            details: [node.Status__c.value, node.Username__c.value].filter(Boolean).join(' · '),
-            lastOccurrence: node.Last_Occurrence__c.value ? Date.parse(node.Last_Occurrence__c.value) : null
-        }));
+        return latestAlerts(this.uiapi?.query?.Warden_Alert__c?.edges ?? []);
+    }
+
+    get hasStreams() {
+        return this.streams.length > 0;
     }
 
     get hasOpenAlerts() {
         return this.latestAlerts.length > 0 || this.severityCounts.some(({ count }) => count > 0);
+    }
+
+    /** Nothing reported yet: no worker, no stream, no open alert. */
+    get isEmpty() {
+        return !this.hasStreams && !this.worker.hasWorkers && !this.api && !this.hasOpenAlerts;
+    }
+
+    get hasData() {
+        return !this.isLoading && !this.hasErrors && !this.isEmpty;
+    }
+
+    handleRefresh() {
+        if (this.result) {
+            refreshGraphQL(this.result);
+        }
     }
 }
