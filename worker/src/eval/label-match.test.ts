@@ -61,3 +61,21 @@ it('counts alerts on users nobody attacked, explained by a look-alike or not', (
   expect(s.falsePositives.map((f) => f.explainedBy ?? null)).toEqual(['lookalike-01-impossible-travel', null]);
   expect(combine([s, s])).toMatchObject({ benignUsers: 6, benignUserAlerts: 4 });
 });
+
+it('does not count an alert that matches an attack as noise on a benign user, whichever policy of the attack raised it', () => {
+  const lucky = '005000000000003AAA';
+  const s = score(
+    [
+      // The spray named by its IP; its alert and another policy's alert name the account the attacker reached.
+      { policy: 'password-spray', userId: lucky, ip: '198.51.100.7', occurredAt: '2026-11-21T02:05:00Z' },
+      { policy: 'impossible-travel', userId: lucky, ip: '198.51.100.7', occurredAt: '2026-11-21T02:04:00Z' },
+      // Same user, outside any attack: noise.
+      { policy: 'password-spray', userId: lucky, ip: '198.51.100.7', occurredAt: '2026-11-25T02:05:00Z' },
+    ],
+    { ...labels, attacks: labels.attacks.map((a) => (a.policy === 'password-spray' ? { ...a, alsoMatches: ['impossible-travel'] } : a)) },
+    POLICIES, USERS,
+  );
+  expect(s.policies.find((p) => p.policy === 'password-spray')).toMatchObject({ alerts: 2, truePositives: 1, benignUserAlerts: 1 });
+  expect(s.policies.find((p) => p.policy === 'impossible-travel')).toMatchObject({ alerts: 1, truePositives: 1, benignUserAlerts: 0 });
+  expect(s.benignUserAlerts).toBe(1);
+});

@@ -42,7 +42,7 @@ export interface PolicyScore {
   lookAlikeHits: number;
   /** False positives nothing explains. */
   unexplained: number;
-  /** Alerts on users no attack was aimed at. */
+  /** Alerts on users no attack was aimed at that match no attack. */
   benignUserAlerts: number;
 }
 
@@ -93,13 +93,15 @@ export function score(alerts: readonly ScoredAlert[], labels: LabelsFile, polici
   for (const alert of alerts) {
     const s = entry(alert.policy);
     s.alerts += 1;
-    if (alert.userId && !attacked.has(alert.userId.slice(0, 15))) {
-      s.benignUserAlerts += 1;
-      benignUserAlerts += 1;
-    }
+    // An alert that matches an attack (its policy or one of its alsoMatches) is never noise on a
+    // benign user, even when the label names the attack by IP and the alert names the account it reached.
     if (labels.attacks.some((attack) => matches(alert, attack, tolerance))) {
       s.truePositives += 1;
       continue;
+    }
+    if (alert.userId && !attacked.has(alert.userId.slice(0, 15))) {
+      s.benignUserAlerts += 1;
+      benignUserAlerts += 1;
     }
     const explained = labels.lookAlikes.find((look) => matches(alert, look, tolerance));
     if (explained) s.lookAlikeHits += 1;

@@ -73,6 +73,71 @@ describe('unusual-impersonation across polls and sources', () => {
   });
 });
 
+describe('unusual-impersonation whatever order the streams arrive in', () => {
+  const SUPPORT = '005000000000SUPAAA';
+  const COLLEAGUE = '005000000000SP2AAA';
+  const streamEnv = fixtureEnvironment({
+    users: [
+      { id: ADMIN, username: 'sara.admin@example.com', privileges: ['ModifyAllData (profile System Administrator)'] },
+      { id: SUPPORT, username: 'farah.support@example.com' },
+      { id: COLLEAGUE, username: 'omar.support@example.com' },
+      ...['T01', 'T02', 'T03', 'T04'].map((t) => ({ id: `005000000000${t}AAA`, username: `${t.toLowerCase()}@example.com` })),
+    ],
+  });
+  const reported = (source: string, userId: string, username: string, target: string, timeMs: number, n: number): Activity => {
+    const base = { orgId: '00D000000000001', username, kind: 'login-as' as const, timeMs, ipTags: [] };
+    if (source === 'SetupAuditTrail') return { ...base, id: `0Ym${userId}${n}`, source, userId, operation: 'suOrgAdminLogin', target: { userId: target } };
+    if (source === 'ELF:LoginAs') return { ...base, id: `ELF:${userId}${n}`, source, userId, target: { userId: target.slice(0, 15) }, ip: '198.51.100.7', timeMs: timeMs + 412 };
+    return { ...base, id: `evt-${userId}${n}`, source, delegateUser: username, target: { userId: target }, ip: '198.51.100.7', timeMs: timeMs + 415 };
+  };
+  /**
+   * Two support leads' routine (two Login-As a day for 11 days; one of them from the second day on)
+   * and an admin's first Login-As on the last day, as each stream reads them: event logs back 11 days, the audit trail back 7, real-time
+   * events only the last day; one page per stream and day.
+   */
+  function streams(): Record<'audit' | 'eventlogs' | 'realtime', Activity[][]> {
+    const pages = { audit: [] as Activity[][], eventlogs: [] as Activity[][], realtime: [] as Activity[][] };
+    for (let d = 0; d <= 10; d++) {
+      const day = (source: string): Activity[] => {
+        const routine = [0, 1].flatMap((i) => [
+          reported(source, COLLEAGUE, 'omar.support@example.com', `005000000000T0${((d + i) % 4) + 1}AAA`, t0 + d * DAY_MS + (9 + 4 * i) * 3_600_000, d * 2 + i),
+          ...(d >= 1 ? [reported(source, SUPPORT, 'farah.support@example.com', `005000000000T0${((d + i) % 4) + 1}AAA`, t0 + d * DAY_MS + (10 + 4 * i) * 3_600_000, d * 2 + i)] : []),
+        ]);
+        return d < 10 ? routine : [...routine, reported(source, ADMIN, 'sara.admin@example.com', '005000000000T01AAA', t0 + d * DAY_MS + 20 * 3_600_000, 99)];
+      };
+      pages.eventlogs.push(day('ELF:LoginAs'));
+      if (d >= 4) pages.audit.push(day('SetupAuditTrail'));
+      if (d === 10) pages.realtime.push(day('LoginAsEvent'));
+    }
+    return pages;
+  }
+  async function run(order: Activity[][]): Promise<Record<string, unknown>> {
+    const ctx: DetectionContext = { ...context(), env: streamEnv };
+    const latest: Record<string, unknown> = {};
+    for (const page of order) {
+      for (const alert of await unusualImpersonation.evaluate(page, ctx)) {
+        latest[alert.bucket] = { severity: alert.severity, count: alert.count, occurredAtMs: alert.occurredAtMs, ip: alert.ip, reasons: (alert.evidence as { reasons: string[] }).reasons };
+      }
+    }
+    return latest;
+  }
+
+  it('raises the same alerts when a real-time event arrives before the event logs reached the days before it', async () => {
+    const { audit, eventlogs, realtime } = streams();
+    const inDateOrder = await run([...eventlogs, ...audit, ...realtime]);
+    expect(inDateOrder).toEqual({
+      [`${ADMIN}:2026-11-11`]: { severity: 'medium', count: 1, occurredAtMs: t0 + 10 * DAY_MS + 20 * 3_600_000, ip: '198.51.100.7', reasons: ['first-use'] },
+    });
+    // The support leads' LoginAsEvents of the last day come after the event logs' first page only:
+    // one of them is not in it, and their history still unread is no reason to call it their first Login-As.
+    expect(await run([eventlogs[0]!, ...realtime, ...audit, ...eventlogs.slice(1)])).toEqual(inDateOrder);
+    expect(await run([...realtime, ...audit, ...eventlogs])).toEqual(inDateOrder);
+    // A retried audit job: its pages after the event logs' and interleaved with them.
+    expect(await run([...eventlogs.slice(0, 6), ...realtime, ...eventlogs.slice(6), ...audit])).toEqual(inDateOrder);
+    expect(await run(eventlogs.flatMap((page, i) => [page, ...(i >= 4 ? [audit[i - 4]!] : []), ...(i === 2 ? realtime : [])]))).toEqual(inDateOrder);
+  });
+});
+
 describe('unusual-impersonation and the age of the user directory', () => {
   it('does not call a target privileged when the directory is more than a day newer than the Login-As', async () => {
     const { UserStates } = await import('../../enrichment/user-state');

@@ -5,9 +5,9 @@ import type { UserStates } from '../../enrichment/user-state';
 import { Profiles } from '../baseline/profiles';
 import { LOGIN_AS_START_CODES } from '../shared/admin-audit-codes';
 import { privilegedAt } from '../shared/admin-directory';
-import { beginWithOrg, isoDay, ORG_PROFILE_KEY } from '../shared/admin-novelty';
+import { isoDay } from '../shared/admin-novelty';
 import type { AlertDraft, Policy, PolicyMeta, Sensitivity } from '../types';
-import { assessLoginAsDay, recordLoginAs, type LoginAsAssessment, type LoginAsEvent, type LoginAsThresholds } from './login-as-day';
+import { assessLoginAsDay, judgeSource, recordLoginAs, type LoginAsAssessment, type LoginAsEvent, type LoginAsThresholds } from './login-as-day';
 
 const SOURCES = ['SetupAuditTrail', 'ELF:LoginAs', 'LoginAsEvent'];
 
@@ -22,11 +22,14 @@ const meta: PolicyMeta = {
     'watched for 7 days), more Login-As sessions in a day than their normal high, or more new targets in a day than they normally ' +
     'pick. Read from the setup audit trail (suOrgAdminLogin / suNetworkAdminLogin), event log LoginAs rows and real-time LoginAsEvent; ' +
     'each Login-As counts once whichever of them report it (the day\'s count is the highest of the sources\' counts; targets are a ' +
-    'set). One alert per admin and UTC day.',
+    'set). Each source is judged against its own history (how long the org has been watched through it, the admin\'s counts and ' +
+    'targets as it reported them), so the result does not depend on which stream\'s pages arrive first; the day alerts with every ' +
+    'reason any source found. One alert per admin and UTC day.',
   knownGaps: [
     'Login-As by Salesforce support or a package publisher (granted login access) is not in these sources as an org admin\'s Login-As.',
     'What the admin did inside the impersonated session is not evaluated here (the session\'s own events carry its session key).',
     'A target named only by full name in the audit trail is resolved through the user directory; until the event log row or LoginAsEvent arrives, an ambiguous name leaves the target unknown (it counts, but not as a new or privileged target).',
+    'A source watched for less than 7 days gives no verdict: on a new deployment the audit trail (7-day backfill) and real-time events (1 day) are still learning, so the first week is judged from event logs alone (30 days with Event Monitoring); a target last used before a source\'s own history began counts as new for that source.',
     'An admin who routinely impersonates many users at a steady rate can add one unusual target a day without standing out.',
     'Privileged = admin-level permissions in the users stream\'s latest snapshot (Modify All Data, View All Data, Manage Users, Author Apex). The snapshot says who is privileged now, so it is only trusted for Login-As less than a day older than it: always when the worker runs, but in a backfill or a scan older Login-As are judged without the privileged-target signal (a user promoted since would look privileged).',
   ],
@@ -73,7 +76,11 @@ export const unusualImpersonation: Policy = {
     if (activities.length === 0) return [];
     const users = ctx.env.users;
     const byAdmin = new Map<string, Activity[]>();
+    // How long the org has been watched through each source: every audit entry, whoever made it,
+    // counts for the audit trail; event log LoginAs rows and LoginAsEvents for themselves.
+    const earliestBySource = new Map<string, number>();
     for (const a of activities) {
+      earliestBySource.set(a.source, Math.min(earliestBySource.get(a.source) ?? a.timeMs, a.timeMs));
       if (!isLoginAs(a)) continue;
       const admin = adminKey(a, users);
       if (!admin) continue;
@@ -81,27 +88,33 @@ export const unusualImpersonation: Policy = {
       list.push(a);
       byAdmin.set(admin, list);
     }
-    const profiles = await Profiles.load(ctx.state, '', [ORG_PROFILE_KEY, ...[...byAdmin.keys()].map((k) => `admin:${k}`)]);
-    // Every audit entry, whoever made it, tells how long the org has been watched.
-    const org = profiles.get(ORG_PROFILE_KEY, activities[0]!.timeMs);
+    const profiles = await Profiles.load(ctx.state, '', [...[...earliestBySource.keys()].map(orgKey), ...[...byAdmin.keys()].map((k) => `admin:${k}`)]);
+    const watchedSince = new Map([...earliestBySource].map(([source, timeMs]) => [source, profiles.get(orgKey(source), timeMs).firstDay] as const));
     const thresholds = ctx.settings.thresholds as unknown as LoginAsThresholds;
     const alerts = new Map<string, AlertDraft>();
     for (const [admin, events] of byAdmin) {
-      const profile = beginWithOrg(profiles.get(`admin:${admin}`, events[0]!.timeMs), org);
+      events.sort((a, b) => a.timeMs - b.timeMs);
+      const profile = profiles.get(`admin:${admin}`, events[0]!.timeMs);
+      const judged = new Map<string, Activity>();
       const days = new Map<string, Activity>();
       for (const a of events) {
-        recordLoginAs(profile, toEvent(a, users), SOURCES);
+        recordLoginAs(profile, toEvent(a, users));
+        judged.set(`${a.source}|${isoDay(a.timeMs)}`, a);
         days.set(isoDay(a.timeMs), a);
       }
+      for (const last of judged.values()) judgeSource(profile, last.source, watchedSince.get(last.source)!, SOURCES.indexOf(last.source), last.timeMs, thresholds);
       for (const [day, last] of days) {
-        const assessment = assessLoginAsDay(profile, last.timeMs, thresholds);
+        const assessment = assessLoginAsDay(profile, last.timeMs);
         if (assessment.alert && assessment.changed) alerts.set(`${admin}:${day}`, toAlert(admin, day, last, assessment, users));
       }
     }
-    await profiles.save(activities[activities.length - 1]!.timeMs);
+    await profiles.save(activities.reduce((latest, a) => Math.max(latest, a.timeMs), 0));
     return [...alerts.values()];
   },
 };
+
+/** The org's profile as seen through one source (only its first day is used: how long that source has been watched). */
+const orgKey = (source: string): string => `org@${source}`;
 
 function isLoginAs(a: Activity): boolean {
   if (a.source === 'SetupAuditTrail') return a.operation !== undefined && LOGIN_AS_START_CODES.has(a.operation);

@@ -7,7 +7,7 @@ import { generateTemp, readRecords, removeGenerated } from './generated-org';
 
 afterAll(removeGenerated);
 
-type Label = { id: string; policy: string; user: { id: string; id15: string; username: string } | null; ip: string | null; from: string; to: string; description: string; evidence: Record<string, unknown> };
+type Label = { id: string; policy: string; alsoMatches: string[]; user: { id: string; id15: string; username: string } | null; ip: string | null; from: string; to: string; description: string; evidence: Record<string, unknown> };
 
 type Labels = { format: string; attacks: Label[]; lookAlikes: Array<Label & { whyBenign: string }>; learningPeriodEnds: string; now: string };
 
@@ -50,6 +50,31 @@ describe('labels.json', () => {
       for (const id of records['LoginHistory'] ?? []) expect(history.has(id)).toBe(true);
       for (const id of records['SetupAuditTrail'] ?? []) expect(audit.has(id)).toBe(true);
     }
+  });
+
+  it('lists in alsoMatches only other policies, each a detection of the planted activity itself', () => {
+    for (const label of labels.attacks) {
+      for (const other of label.alsoMatches) {
+        expect(DESIGN_POLICIES).toContain(other);
+        expect(other).not.toBe(label.policy);
+      }
+    }
+    const history = readRecords(dir, 'LoginHistory');
+    // Consent phishing: the app's server signs in with the victims' tokens from a threat-feed address.
+    const oauth = labels.attacks.find((a) => a.policy === 'risky-oauth-app')!;
+    expect(oauth.alsoMatches).toEqual(expect.arrayContaining(['suspicious-ip', 'risky-ip-logon']));
+    expect(readFileSync(path.join(dir, 'feeds', 'threat-ips.txt'), 'utf8')).toContain(`${oauth.ip}\n`);
+    expect(history.some((r) => r['SourceIp'] === oauth.ip && r['Status'] === 'Success' && r['UserId'] === oauth.user!.id)).toBe(true);
+    // Password spray: the label names the account the attacker got into, from the spraying address.
+    const spray = labels.attacks.find((a) => a.policy === 'password-spray')!;
+    expect(spray.alsoMatches).toEqual(expect.arrayContaining(['suspicious-ip', 'infrequent-country', 'impossible-travel']));
+    const fromSprayer = history.filter((r) => r['SourceIp'] === spray.ip);
+    expect(fromSprayer.filter((r) => r['Status'] === 'Success').map((r) => r['UserId'])).toEqual([spray.user!.id]);
+    expect(new Set(fromSprayer.filter((r) => r['Status'] !== 'Success').map((r) => r['UserId'])).size).toBeGreaterThanOrEqual(15);
+    // A terminated user's evening of exports and downloads also reaches the mass-download template (10 in 30 min) when it has 10.
+    const leaver = labels.attacks.find((a) => a.policy === 'terminated-user-activity')!;
+    const counts = leaver.evidence['counts'] as { reportExports: number; downloads: number };
+    expect(leaver.alsoMatches).toEqual(counts.reportExports + counts.downloads >= 10 ? ['mass-download'] : []);
   });
 
   it('writes an orgwarden.yaml that the config loader accepts', () => {

@@ -34,7 +34,9 @@ function attack(ctx: GenContext, rng: Rng, day: number): void {
     UserAgent: ATTACKER_DEVICE.userAgent, UserId: lucky.id, Username: lucky.username,
   });
   ctx.labels.attack({
-    policy: 'password-spray', alsoMatches: ['suspicious-ip', 'infrequent-country'], ip: place.ip, fromMs: start, toMs: session.startMs, severity: 'high',
+    // The label names the account the attacker got into: the spray alert, and the foreign sign-in's
+    // suspicious-ip (the org saw the address spraying), infrequent-country and impossible-travel alerts, are about that user.
+    policy: 'password-spray', alsoMatches: ['suspicious-ip', 'infrequent-country', 'impossible-travel'], user: lucky, ip: place.ip, fromMs: start, toMs: session.startMs, severity: 'high',
     description: `${place.ip} (${place.geo.country}) fails one sign-in each against ${targets.length} accounts in ${Math.round((t - start) / MINUTE_MS)} min; the last one (${lucky.username}) then succeeds`,
     evidence: {
       ips: [place.ip], countries: [place.geo.countryIso], eventTypes: ['Login'], sessionKeys: [session.sessionKey],

@@ -37,7 +37,8 @@ function attack(ctx: GenContext, rng: Rng, day: number): void {
     }
   });
   ctx.labels.attack({
-    policy: 'risky-oauth-app', user: admin, ip: server.ip, fromMs: start - 20 * MINUTE_MS, toMs: start + victims.length * 5 * MINUTE_MS, severity: 'high',
+    // The app's server signs in with the victims' tokens from a threat-feed address: suspicious-ip and risky-ip-logon see the same sign-ins.
+    policy: 'risky-oauth-app', alsoMatches: ['suspicious-ip', 'risky-ip-logon'], user: admin, ip: server.ip, fromMs: start - 20 * MINUTE_MS, toMs: start + victims.length * 5 * MINUTE_MS, severity: 'high',
     description: `new connected app "${APP}" (look-alike of Sales Navigator) is approved by ${victims.length} users in under an hour, including administrator ${admin.username}, and reads contacts and opportunities from ${server.ip}`,
     evidence: {
       app: APP, appId, lookAlikeOf: 'Sales Navigator', grantors: victims.map((u) => u.username), ips: [server.ip], sessionKeys: sessions,

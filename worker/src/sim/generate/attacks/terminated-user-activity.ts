@@ -14,6 +14,9 @@ import { HOUR_MS, MINUTE_MS } from '../time';
 import { isDeskUser, localTime, plannedScenario, signIn } from './kit';
 import type { Scenario } from './scenario';
 
+/** mass-download's default `minEvents` (within its default 30-minute window). */
+const MASS_DOWNLOAD_DEFAULT_MIN_EVENTS = 10;
+
 function exfiltrate(ctx: GenContext, rng: Rng, user: SimUser, day: number, terminatedAtMs: number): void {
   const session = signIn(ctx, rng, { user, timeMs: localTime(ctx, user, day, 20 * 60 + rng.int(0, 30)), place: user.home, device: user.device, durationMs: 45 * MINUTE_MS });
   const reports = rng.sample(ctx.reports.standard, 3);
@@ -24,7 +27,9 @@ function exfiltrate(ctx: GenContext, rng: Rng, user: SimUser, day: number, termi
     downloads++;
   }
   ctx.labels.attack({
-    policy: 'terminated-user-activity', user, ip: user.home.ip, fromMs: terminatedAtMs, toMs: ctx.options.startMs + ctx.options.days * 24 * HOUR_MS,
+    // The exports and downloads fall within 22 minutes: when they reach the mass-download template's default (10 in 30 min),
+    // that alert is a correct detection of the same evening.
+    policy: 'terminated-user-activity', alsoMatches: reports.length + downloads >= MASS_DOWNLOAD_DEFAULT_MIN_EVENTS ? ['mass-download'] : [], user, ip: user.home.ip, fromMs: terminatedAtMs, toMs: ctx.options.startMs + ctx.options.days * 24 * HOUR_MS,
     severity: 'high',
     description: `${user.username} was terminated (hr/terminated.csv) but the account stayed active: every sign-in after the termination time is unauthorized, including an evening of report exports and downloads`,
     evidence: {
