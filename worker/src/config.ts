@@ -230,6 +230,8 @@ export const env = {
   secret: (name: string): string | undefined => process.env[name],
   /** Where downloaded IP feeds keep their last good copy (`feeds/` inside). */
   cacheDir: (): string => process.env.ORGWARDEN_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'orgwarden'),
+  /** `off` leaves V8's own heap growth (streams/eventlogs/heap-tuning.ts). */
+  heapTuningOff: (): boolean => process.env.ORGWARDEN_HEAP_GROWING_PERCENT === 'off',
   httpProxyVars: (): string[] =>
     ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY'].filter((name) => process.env[name]),
 };

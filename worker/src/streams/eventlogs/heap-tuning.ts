@@ -8,6 +8,7 @@
  * see the README).
  */
 import { setFlagsFromString } from 'node:v8';
+import { env } from '../../config';
 
 let tuned = false;
 
@@ -26,5 +27,5 @@ export function tuneHeapForPages(): void {
   if (tuned) return;
   tuned = true;
   setFlagsFromString('--no-allocation-site-pretenuring');
-  if (process.env.ORGWARDEN_HEAP_GROWING_PERCENT !== 'off') setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (!env.heapTuningOff()) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
