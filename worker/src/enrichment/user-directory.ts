@@ -21,12 +21,14 @@ export class UserDirectory implements Enricher {
   async enrich(activities: Activity[]): Promise<void> {
     // One Set per page, not arrays per activity: event log pages hold thousands of rows.
     const unknown = new Set<string>();
-    for (const a of activities) {
+    for (let i = 0; i < activities.length; i += 1) {
+      const a = activities[i]!;
       if (a.userId && !a.username && !this.usernames.has(a.userId)) unknown.add(a.userId);
       if (a.target?.userId && !a.target.email && !this.usernames.has(a.target.userId)) unknown.add(a.target.userId);
     }
     if (unknown.size > 0) await this.resolve(unknown);
-    for (const activity of activities) {
+    for (let i = 0; i < activities.length; i += 1) {
+      const activity = activities[i]!;
       if (activity.userId && !activity.username) {
         const username = this.usernameOf(activity.userId);
         if (username) activity.username = username;

@@ -74,32 +74,36 @@ export const anonymousIp: Policy = {
     // Interactive sign-ins teach every user's clients and networks (office and VPN ones too); suspect addresses are judged.
     const relevant: Activity[] = [];
     const reasons: Array<Finding['reason'] | undefined> = [];
-    const keys = new Set<string>();
+    const users = new Set<string>();
+    const ips = new Set<string>();
     for (const a of activities) {
       if (!a.userId || !a.ip) continue;
       const reason = suspectOf(a);
       if (reason === undefined && !isInteractiveSuccess(a)) continue;
       relevant.push(a);
       reasons.push(reason);
-      keys.add(`user:${a.userId}`);
-      if (reason) keys.add(`ip:${a.ip}`);
+      users.add(a.userId);
+      if (reason) ips.add(a.ip);
     }
     if (relevant.length === 0) return [];
-    const profiles = await Profiles.load(ctx.state, '', keys);
+    const profiles = await Profiles.load(ctx.state, '', [...[...users].map((u) => `user:${u}`), ...[...ips].map((ip) => `ip:${ip}`)]);
     const pageUsers = signedInUsersByIp(relevant, reasons);
     const hits: Array<Hit<Finding | undefined>> = [];
-    for (const [i, activity] of relevant.entries()) {
-      const user = profiles.get(`user:${activity.userId}`, activity.timeMs);
+    // A page has many rows per user and address: their profile keys are built once, not per row.
+    const userKeys = new Map([...users].map((u) => [u, `user:${u}`]));
+    const ipKeys = new Map([...ips].map((ip) => [ip, `ip:${ip}`]));
+    for (let i = 0; i < relevant.length; i += 1) {
+      const activity = relevant[i]!;
+      const user = profiles.get(userKeys.get(activity.userId!)!, activity.timeMs);
       const reason = reasons[i];
-      const ipProfile = reason ? profiles.get(`ip:${activity.ip}`, activity.timeMs) : undefined;
-      const bucket = `${activity.userId}:${utcDay(activity.timeMs)}`;
+      const ipProfile = reason ? profiles.get(ipKeys.get(activity.ip!)!, activity.timeMs) : undefined;
       // Most rows from a hosting network are requests, not sign-ins: they cannot open a finding, so skip the work.
       const sharing = reason && mayJudge(activity, reason, ctx.settings.sensitivity) ? otherUsers(ipProfile!, pageUsers.get(activity.ip!), activity) : undefined;
       const finding = reason && sharing !== undefined && sharing + 1 < ctx.settings.thresholds.sharedUsers! ? judge(activity, reason, user, sharing, ctx.settings.sensitivity) : undefined;
       if (finding) {
-        hits.push({ bucket, activity, extra: finding });
+        hits.push({ bucket: bucketOf(activity), activity, extra: finding });
         noteSeen(user, 'flagged', activity.ip!, activity.timeMs);
-      } else if (seenWithin(user, 'flagged', activity.ip!, activity.timeMs, 0)) hits.push({ bucket, activity, extra: undefined });
+      } else if (seenWithin(user, 'flagged', activity.ip!, activity.timeMs, 0)) hits.push({ bucket: bucketOf(activity), activity, extra: undefined });
       learn(activity, user, ipProfile);
     }
     await profiles.save(relevant.reduce((latest, a) => Math.max(latest, a.timeMs), 0));
@@ -127,9 +131,12 @@ function otherUsers(ipProfile: Profile, inPage: ReadonlySet<string> | undefined,
   return users.size;
 }
 
+const bucketOf = (activity: Activity): string => `${activity.userId}:${utcDay(activity.timeMs)}`;
+
 function signedInUsersByIp(activities: readonly Activity[], reasons: ReadonlyArray<Finding['reason'] | undefined>): Map<string, Set<string>> {
   const byIp = new Map<string, Set<string>>();
-  for (const [i, a] of activities.entries()) {
+  for (let i = 0; i < activities.length; i += 1) {
+    const a = activities[i]!;
     if (a.kind !== 'login.success' || !reasons[i]) continue;
     const users = byIp.get(a.ip!) ?? new Set<string>();
     users.add(a.userId!);

@@ -68,15 +68,21 @@ describe('prefixOf', () => {
 });
 
 describe('stored session minutes', () => {
-  it('round-trip through the compact gap string, and old number arrays still load', () => {
-    const minutes = [0, 1, 2, 6, 41, 1439, 5000];
-    expect(encodeMinutes(minutes)).toBe('0.1.1.4.z.12u.2qx');
-    expect(decodeMinutes(encodeMinutes(minutes))).toEqual(minutes);
+  it('round-trip through the one-character-a-minute gap string, from the first minute', () => {
+    const encoded = encodeMinutes([-3, 0, 1, 2, 6, 41, 1439], 5000);
+    expect(encoded).toEqual({ minutes: '03114S\u05a6', minuteBase: 4997 });
+    expect(decodeMinutes(encoded!.minutes).map((m) => m + encoded!.minuteBase)).toEqual([4997, 5000, 5001, 5002, 5006, 5041, 6439]);
     expect(decodeMinutes('')).toEqual([]);
-    const state = { userId: '005x', clients: [{ ...client(100, [0, 3, 9]), alsoIps: ['198.51.100.8'] }] };
+  });
+
+  it('keeps the absolute minutes of every client through JSON, and a gap too wide for a character as an array', () => {
+    const state = { userId: '005x', clients: [{ ...client(100, [0, 3, 9]), alsoIps: ['198.51.100.8'] }, client(200, [0, 70_000])] };
     const stored = JSON.parse(JSON.stringify(storeSession(state))) as StoredSession;
-    expect(stored.clients[0]!.minutes).toBe('0.3.6');
-    expect(loadSession(stored)).toEqual(state);
-    expect(loadSession({ ...stored, clients: [{ ...stored.clients[0]!, minutes: [0, 3, 9] }] })).toEqual(state);
+    expect(stored.clients[0]!.minutes).toBe('036');
+    expect(stored.clients[1]!.minutes).toEqual([0, 70_000]);
+    const loaded = loadSession(stored);
+    const absolute = (c: { minutes: number[]; minuteBase: number }) => c.minutes.map((m) => m + c.minuteBase);
+    expect(loaded.clients.map(absolute)).toEqual(state.clients.map(absolute));
+    expect(loaded).toEqual(state);
   });
 });

@@ -94,7 +94,7 @@ export const sessionHijacking: Policy = {
     for (const [key, requests] of page.requests) {
       const state = stateOf(key, requests[0]!);
       let changed = false;
-      for (const request of requests) changed = addRequest(state, request) || changed;
+      for (let i = 0; i < requests.length; i += 1) changed = addRequest(state, requests[i]!) || changed;
       const draft = changed ? toAlert(key, state, ctx, knownNetworkOf(profiles, state.userId)) : undefined;
       if (draft) alerts.set(draft.bucket, draft);
     }
@@ -125,7 +125,8 @@ interface Page {
 
 function partition(activities: readonly Activity[]): Page {
   const page: Page = { requests: new Map(), findings: [], loneFindings: [], signIns: [] };
-  for (const activity of activities) {
+  for (let i = 0; i < activities.length; i += 1) {
+    const activity = activities[i]!;
     if (activity.source === 'LoginHistory') {
       if (activity.kind === 'login.success' && activity.userId && activity.asn !== undefined) page.signIns.push(activity);
     } else if (activity.kind === 'threat') {

@@ -108,8 +108,9 @@ export async function runDailyAnomaly(activities: readonly Activity[], ctx: Dete
   const changed = new Map<string, DayAlertView>();
   let latestMs = 0;
   for (const [userId, list] of byUser) {
-    const baselines = new Map<string, Baseline>();
-    for (const { activity, measures, signal } of list) {
+    const baselines: BaselineCache = new Map();
+    for (let i = 0; i < list.length; i += 1) {
+      const { activity, measures, signal } = list[i]!;
       latestMs = Math.max(latestMs, activity.timeMs);
       if (!measures) {
         notePresence(profiles, userId, activity.timeMs);
@@ -141,7 +142,8 @@ interface Counted {
  */
 function groupByUser(activities: readonly Activity[], ctx: DetectionContext, spec: DailyAnomalySpec): Map<string, Counted[]> {
   const byUser = new Map<string, Counted[]>();
-  for (const activity of activities) {
+  for (let i = 0; i < activities.length; i += 1) {
+    const activity = activities[i]!;
     if (!activity.userId) continue;
     let counted: Counted;
     if (spec.presenceSources.has(activity.source)) counted = { activity };
@@ -174,24 +176,27 @@ function applyActivity(
   signal: Signal | undefined,
   ctx: DetectionContext,
   spec: DailyAnomalySpec,
-  baselines: Map<string, Baseline>,
+  baselines: BaselineCache,
 ): DayAlert | undefined {
   const day = dayOf(activity.timeMs);
   const learning = isLearning(profile, activity.timeMs);
   const alerts = (profile.alerts ??= {});
   let alert = alerts[String(day)];
-  const counted: Measure[] = [];
-  for (const measure of measures) {
+  // Index loops and no copies unless needed: this runs for every counted row.
+  let counted: Measure[] | undefined;
+  for (let i = 0; i < measures.length; i += 1) {
+    const measure = measures[i]!;
     const { observed, added } = addMeasure(profile, measure, activity.timeMs);
     // A once-a-day repeat adds nothing, to the count or to the evidence weights.
-    counted.push(measure.onceADayKey === undefined ? measure : { ...measure, noteWeight: added });
+    if (measure.onceADayKey !== undefined) (counted ??= [...measures])[i] = { ...measure, noteWeight: added };
     if (alert || learning) continue;
     const baseline = baselineOf(profile, measure.metric, activity.timeMs, ctx, spec, baselines);
     if (baseline && observed >= baseline.threshold) alert = alerts[String(day)] = openAlert(profile, day, activity.timeMs);
   }
   // Evidence notes live with the day's alert once it is open (kept as long as the alert), before that with the profile.
   const notes = alert?.notes ?? ((profile.notes ??= {})[String(day)] ??= {});
-  for (const measure of counted) addNotes(notes, measure);
+  const noted = counted ?? measures;
+  for (let i = 0; i < noted.length; i += 1) addNotes(notes, noted[i]!);
   if (signal) {
     alert ??= alerts[String(day)] = openAlert(profile, day, activity.timeMs);
     alert.signals[signal.key] = signal.data;
@@ -209,21 +214,26 @@ interface Baseline {
   stats: DailyStats;
 }
 
+/** metric → UTC day → the baseline (null: the metric has no rule under these settings). */
+type BaselineCache = Map<string, Map<number, Baseline | null>>;
+
 /** The metric's baseline before the activity's day (fixed for the day, so computed once per page). */
-function baselineOf(profile: Profile, metric: string, timeMs: number, ctx: DetectionContext, spec: DailyAnomalySpec, cache: Map<string, Baseline>): Baseline | undefined {
-  const key = `${metric}:${dayOf(timeMs)}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+function baselineOf(profile: Profile, metric: string, timeMs: number, ctx: DetectionContext, spec: DailyAnomalySpec, cache: BaselineCache): Baseline | undefined {
+  // Looked up for every counted row: a nested map, so no key string is built per row.
+  const day = dayOf(timeMs);
+  let byDay = cache.get(metric);
+  if (!byDay) cache.set(metric, (byDay = new Map()));
+  const cached = byDay.get(day);
+  if (cached !== undefined) return cached ?? undefined;
   const rule = spec.rule(metric, ctx);
-  if (!rule) return undefined;
-  const stats = dailyStats(profile, metric, timeMs);
-  const baseline = { threshold: anomalyThreshold(stats, rule), stats };
-  cache.set(key, baseline);
+  const stats = rule ? dailyStats(profile, metric, timeMs) : undefined;
+  const baseline = rule && stats ? { threshold: anomalyThreshold(stats, rule), stats } : undefined;
+  byDay.set(day, baseline ?? null);
   return baseline;
 }
 
 /** The figures of every metric counted that day, so the evidence shows all of them, not only the one that crossed. */
-function refreshFigures(profile: Profile, alert: DayAlert, timeMs: number, ctx: DetectionContext, spec: DailyAnomalySpec, cache: Map<string, Baseline>): void {
+function refreshFigures(profile: Profile, alert: DayAlert, timeMs: number, ctx: DetectionContext, spec: DailyAnomalySpec, cache: BaselineCache): void {
   for (const metric of Object.keys(profile.daily)) {
     const observed = metric.includes('@') ? 0 : countOn(profile, metric, timeMs);
     const baseline = observed > 0 ? baselineOf(profile, metric, timeMs, ctx, spec, cache) : undefined;
@@ -268,7 +278,9 @@ function aboveDayPeak(profile: DataProfile, measure: Measure, key: string, timeM
 
 function addNotes(dayNotes: DayAlert['notes'], { notes, channel, noteWeight = 1 }: Measure): void {
   if (!notes) return;
-  for (const [dimension, value] of Object.entries(notes)) {
+  // for…in, not Object.entries: this runs for every counted row (an array per call adds up).
+  for (const dimension in notes) {
+    const value = notes[dimension];
     if (value === undefined || value === '') continue;
     const values = (dayNotes[channel ? `${dimension}@${channel}` : dimension] ??= {});
     const key = Object.hasOwn(values, value) || Object.keys(values).length < MAX_NOTE_VALUES ? value : '(other)';

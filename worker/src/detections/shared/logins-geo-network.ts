@@ -146,7 +146,11 @@ const UNLOCATED: ReadonlySet<NetworkKind> = new Set<NetworkKind>(['privacy-relay
 export const ANONYMIZING: ReadonlySet<NetworkKind> = new Set<NetworkKind>(['vpn-service', 'hosting']);
 
 export function hasTag(activity: Pick<Activity, 'ipTags'>, ...tags: string[]): boolean {
-  return tags.some((tag) => activity.ipTags.includes(tag));
+  // Runs for every row of every policy that looks at addresses: most rows have no tag at all.
+  const own = activity.ipTags;
+  if (own.length === 0) return false;
+  for (const tag of tags) if (own.includes(tag)) return true;
+  return false;
 }
 
 /**

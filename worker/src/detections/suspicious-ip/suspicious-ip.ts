@@ -86,7 +86,8 @@ export const suspiciousIp: Policy = {
     const windows = new Map(failing.map((key) => [key, (stored.get(key) as FailureWindow | undefined) ?? { recent: [] }]));
     const hits: Array<Hit<Finding>> = [];
     let sprayersChanged = false;
-    for (const activity of watched) {
+    for (let i = 0; i < watched.length; i += 1) {
+      const activity = watched[i]!;
       if (activity.source === CREDENTIAL_STUFFING) {
         markSprayer(sprayers, activity.ip!, activity.timeMs, 0, 'credential-stuffing');
         sprayersChanged = true;
