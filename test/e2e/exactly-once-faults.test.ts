@@ -12,27 +12,15 @@
  */
 import { StatusStore } from '../../worker/src/ops/status-store';
 import { ApiUsageWatch } from '../helpers/api-usage-watch';
-import { BIG_FILE_ROWS, makeExactlyOnceOrg, type ExactlyOnceOrg } from '../helpers/exactly-once-org';
-import { expectExactlyOnce, summary, type Observation } from '../helpers/exactly-once-oracle';
-import { baselineRun, withScenario, type Scenario } from '../helpers/exactly-once-run';
-import { killAllWorkers, type LogLine, type WorkerProcess } from '../helpers/worker-process';
+import { BIG_FILE_ROWS } from '../helpers/exactly-once-org';
+import { expectExactlyOnce, summary } from '../helpers/exactly-once-oracle';
+import { useBaselineOrg, withScenario, type Scenario } from '../helpers/exactly-once-run';
+import { type LogLine, type WorkerProcess } from '../helpers/worker-process';
 import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(180_000);
 
-let org: ExactlyOnceOrg;
-let baselineDone: Promise<Observation>;
-
-beforeAll(() => {
-  org = makeExactlyOnceOrg();
-  baselineDone = baselineRun(org);
-  baselineDone.catch(() => undefined); // reported by the baseline test
-});
-
-afterAll(async () => {
-  await killAllWorkers();
-  org?.remove();
-});
+const shared = useBaselineOrg();
 
 const tokenRequests = (scenario: Scenario) => scenario.sim.requestLog.filter((e) => e.path.startsWith('/services/oauth2/token')).length;
 const logged = (worker: WorkerProcess, msg: string) => worker.logs.filter((l: LogLine) => l.msg === msg);
@@ -45,14 +33,14 @@ async function caughtUpOrExplain(scenario: Scenario, worker: WorkerProcess, time
 }
 
 it('baseline: one worker, no faults, reads every stream once', async () => {
-  const baseline = await baselineDone;
+  const baseline = await shared.baseline;
   console.log('baseline', summary(baseline));
   expect(baseline.counters.eventlogs.recordsTotal).toBeGreaterThan(BIG_FILE_ROWS);
   expect(baseline.alerts.length).toBeGreaterThanOrEqual(5);
 });
 
 it('503 storms on queries, log file downloads and alert write-back: retried until the totals equal the baseline', async () => {
-  await withScenario(org, {}, async (scenario) => {
+  await withScenario(shared.org, {}, async (scenario) => {
     const rules = scenario.sim.faults.add(
       // Overloaded pods: three queries in a row answer 503 SERVER_UNAVAILABLE (jsforce retries a GET itself).
       { id: 'query-storm', kind: 'http-error', status: 503, route: ['query', 'query-more'], after: 5, times: 3 },
@@ -83,12 +71,12 @@ it('503 storms on queries, log file downloads and alert write-back: retried unti
     expect(logged(worker, 'ingest job failed').map((l) => String((l['err'] as { message?: string } | undefined)?.message))).toEqual([
       expect.stringContaining('could not be written to Warden_Alert__c'),
     ]);
-    expectExactlyOnce(run, await baselineDone);
+    expectExactlyOnce(run, await shared.baseline);
   });
 });
 
 it('sessions end under a JWT-authenticated worker: it signs in again by itself and the result equals the baseline', async () => {
-  await withScenario(org, { auth: 'jwt' }, async (scenario) => {
+  await withScenario(shared.org, { auth: 'jwt' }, async (scenario) => {
     // Every session ends as the 31st request arrives (during the quick streams) …
     scenario.sim.faults.add({ id: 'sessions-end', kind: 'expire-session', scope: 'all', after: 30, times: 1 });
     scenario.slowBusyFile(1_000_000);
@@ -107,12 +95,12 @@ it('sessions end under a JWT-authenticated worker: it signs in again by itself a
     expect(grants).toBeGreaterThanOrEqual(3);
     expect(invalidSession).toBeGreaterThanOrEqual(2);
     expect(logged(worker, 'ingest job failed')).toEqual([]);
-    expectExactlyOnce(run, await baselineDone);
+    expectExactlyOnce(run, await shared.baseline);
   });
 });
 
 it.concurrent('other apps use the allocation up mid-run: the worker waits at the reserve, never below, and finishes once it frees', async () => {
-  await withScenario(org, {}, async (scenario) => {
+  await withScenario(shared.org, {}, async (scenario) => {
     const { max } = scenario.sim.apiUsage;
     const reserve = Math.ceil(max * 0.1);
     scenario.slowBusyFile(1_000_000);
@@ -142,7 +130,7 @@ it.concurrent('other apps use the allocation up mid-run: the worker waits at the
       const run = await scenario.finish();
       console.log('quota', { reserve, heldRemaining, lowestRemaining: watch.lowestRemaining, heldAfterMs: held - exhaustedAt, resumedAfterMs }, summary(run));
       expect(logged(worker, 'API allocation at the reserve: job delayed').length).toBeGreaterThanOrEqual(1);
-      expectExactlyOnce(run, await baselineDone);
+      expectExactlyOnce(run, await shared.baseline);
     } finally {
       watch.stop();
     }

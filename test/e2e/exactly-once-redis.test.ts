@@ -6,33 +6,25 @@
  * lost, none twice, no duplicate alert, judged against a clean run of the same org
  * (test/helpers/exactly-once-oracle.ts).
  */
-import { BIG_FILE_ROWS, makeExactlyOnceOrg, type ExactlyOnceOrg } from '../helpers/exactly-once-org';
-import { expectExactlyOnce, summary, type Observation } from '../helpers/exactly-once-oracle';
-import { baselineRun, withScenario, type ElfCursor } from '../helpers/exactly-once-run';
+import { BIG_FILE_ROWS } from '../helpers/exactly-once-org';
+import { expectExactlyOnce, summary } from '../helpers/exactly-once-oracle';
+import { useBaselineOrg, withScenario, type ElfCursor } from '../helpers/exactly-once-run';
 import { RedisServer } from '../helpers/redis-server';
 import { killAllWorkers } from '../helpers/worker-process';
 
 jest.setTimeout(180_000);
 
-let org: ExactlyOnceOrg;
-let baselineDone: Promise<Observation>;
+// The clean run goes on the shared Redis, side by side with the scenario on a Redis of its own.
+const shared = useBaselineOrg();
 let redisServer: RedisServer | undefined;
-
-beforeAll(() => {
-  org = makeExactlyOnceOrg();
-  // The clean run goes on the shared Redis, side by side with the scenario on a Redis of its own.
-  baselineDone = baselineRun(org);
-  baselineDone.catch(() => undefined); // reported by the baseline test
-});
 
 afterAll(async () => {
   await killAllWorkers();
   await redisServer?.remove();
-  org?.remove();
 });
 
 it('baseline: one worker, no faults, reads every stream once', async () => {
-  const baseline = await baselineDone;
+  const baseline = await shared.baseline;
   console.log('baseline', summary(baseline));
   expect(baseline.counters.eventlogs.recordsTotal).toBeGreaterThan(BIG_FILE_ROWS);
   expect(baseline.alerts.length).toBeGreaterThanOrEqual(5);
@@ -41,7 +33,7 @@ it('baseline: one worker, no faults, reads every stream once', async () => {
 it.concurrent('Redis killed inside an event log file and restarted from its AOF: the same worker recovers by itself', async () => {
   redisServer = await RedisServer.start();
   const redis = redisServer;
-  await withScenario(org, { redisUrl: redis.url }, async (scenario) => {
+  await withScenario(shared.org, { redisUrl: redis.url }, async (scenario) => {
     // The busy hour's file trickles in, so the worker is still downloading it after its first page.
     scenario.slowBusyFile();
     const worker = scenario.startWorker();
@@ -73,6 +65,6 @@ it.concurrent('Redis killed inside an event log file and restarted from its AOF:
     expect(worker.exited()).toBe(false);
     const run = await scenario.finish();
     console.log('redis restart', { midFile: midFile.unitsDone, downMs: restartedAt - killedAt, failedAfterKillMs: Number(metDeadRedis.time) - killedAt, caughtUpAfterMs }, summary(run));
-    expectExactlyOnce(run, await baselineDone);
+    expectExactlyOnce(run, await shared.baseline);
   });
 });

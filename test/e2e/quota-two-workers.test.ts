@@ -11,10 +11,10 @@
 import { StatusStore } from '../../worker/src/ops/status-store';
 import { PRIORITY_HEADROOM_PERCENT } from '../../worker/src/salesforce/quota-policy';
 import { ApiUsageWatch } from '../helpers/api-usage-watch';
-import { BIG_FILE_ROWS, makeExactlyOnceOrg, type ExactlyOnceOrg } from '../helpers/exactly-once-org';
-import { expectExactlyOnce, summary, type Observation } from '../helpers/exactly-once-oracle';
-import { baselineRun, withScenario } from '../helpers/exactly-once-run';
-import { killAllWorkers, type WorkerProcess } from '../helpers/worker-process';
+import { BIG_FILE_ROWS } from '../helpers/exactly-once-org';
+import { expectExactlyOnce, summary } from '../helpers/exactly-once-oracle';
+import { useBaselineOrg, withScenario } from '../helpers/exactly-once-run';
+import { type WorkerProcess } from '../helpers/worker-process';
 import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(180_000);
@@ -29,32 +29,20 @@ const LEFT_ABOVE_STOP = 700;
 /** … and make this many more calls while the workers run (fewer than the headroom, so they alone cannot reach the reserve). */
 const OTHER_APPS_LATER = 300;
 
-let org: ExactlyOnceOrg;
-let baselineDone: Promise<Observation>;
-
-beforeAll(() => {
-  org = makeExactlyOnceOrg();
-  baselineDone = baselineRun(org);
-  baselineDone.catch(() => undefined); // reported by the baseline test
-});
-
-afterAll(async () => {
-  await killAllWorkers();
-  org?.remove();
-});
+const shared = useBaselineOrg();
 
 /** Stream passes a worker finished with records in them. */
 const passesWithRecords = (worker: WorkerProcess) => worker.logs.filter((l) => l.msg === 'stream pass done' && Number(l.records) > 0).map((l) => String(l.stream));
 
 it('baseline: one worker, the whole allocation free, reads every stream once', async () => {
-  const baseline = await baselineDone;
+  const baseline = await shared.baseline;
   console.log('baseline', summary(baseline));
   expect(baseline.counters.eventlogs.recordsTotal).toBeGreaterThan(BIG_FILE_ROWS);
   expect(baseline.alerts.length).toBeGreaterThanOrEqual(5);
 });
 
 it.concurrent('two workers on one Redis never take the org below the reserve, both work, and every activity counts once', async () => {
-  await withScenario(org, {}, async (scenario) => {
+  await withScenario(shared.org, {}, async (scenario) => {
     const { sim } = scenario;
     sim.setApiUsage(MAX - EVENTLOGS_STOP - LEFT_ABOVE_STOP, MAX);
     const watch = new ApiUsageWatch(sim).start();
@@ -95,7 +83,7 @@ it.concurrent('two workers on one Redis never take the org below the reserve, bo
       expect(otherCalls).toBe(OTHER_APPS_LATER);
       expect(watch.lowestRemaining).toBeGreaterThanOrEqual(RESERVE);
       for (const passes of work) expect(passes.length).toBeGreaterThanOrEqual(1);
-      expectExactlyOnce(run, await baselineDone);
+      expectExactlyOnce(run, await shared.baseline);
     } finally {
       clearInterval(otherApps);
       watch.stop();

@@ -15,9 +15,9 @@ import { INGEST_QUEUE } from '../../worker/src/queues/names';
 import { OrgSimulator, type OrgSimulatorOptions } from '../../worker/src/sim';
 import { orgKey } from '../../worker/src/state/redis-keys';
 import { STREAM_NAMES } from '../../worker/src/streams/stream';
-import { CONSUMER_KEY, ELF_PAGE_ROWS, type ExactlyOnceOrg } from './exactly-once-org';
+import { CONSUMER_KEY, ELF_PAGE_ROWS, makeExactlyOnceOrg, type ExactlyOnceOrg } from './exactly-once-org';
 import { observe, type Observation } from './exactly-once-oracle';
-import { startWorker, type WorkerProcess } from './worker-process';
+import { killAllWorkers, startWorker, type WorkerProcess } from './worker-process';
 import { waitFor } from './wait-for';
 
 export const SHARED_REDIS = 'redis://127.0.0.1:6379';
@@ -188,6 +188,24 @@ export async function baselineRun(org: ExactlyOnceOrg, options: ScenarioOptions 
     });
     return scenario.finish();
   });
+}
+
+/**
+ * A test file's generated org and its clean baseline run, started in beforeAll (side by side with
+ * the file's scenarios) and removed in afterAll with every worker still running.
+ */
+export function useBaselineOrg(): { readonly org: ExactlyOnceOrg; readonly baseline: Promise<Observation> } {
+  const shared = {} as { org: ExactlyOnceOrg; baseline: Promise<Observation> };
+  beforeAll(() => {
+    shared.org = makeExactlyOnceOrg();
+    shared.baseline = baselineRun(shared.org);
+    shared.baseline.catch(() => undefined); // reported by the test that awaits it
+  });
+  afterAll(async () => {
+    await killAllWorkers();
+    shared.org?.remove();
+  });
+  return shared;
 }
 
 export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
