@@ -29,12 +29,14 @@ export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pi
     .filter((policy) => config.policies[policy.meta.id]?.enabled !== false)
     .map((policy) => {
       const policyConfig = config.policies[policy.meta.id];
+      const sources = new Set(policy.meta.sources);
+      const users = userFilter(policyConfig);
       return {
         policy,
         settings: resolveSettings(policy, policyConfig),
-        accepts: activityFilter(policy, policyConfig),
-        sources: new Set(policy.meta.sources),
-        filtersUsers: userFilter(policyConfig) !== undefined,
+        sources,
+        filtersUsers: users !== undefined,
+        accepts: users ? (a: Activity) => sources.has(a.source) && users(a) : (a: Activity) => sources.has(a.source),
       };
     });
   return {
@@ -80,13 +82,6 @@ class DirectoryCache {
 }
 
 const DIRECTORY_CACHE_MS = 60_000;
-
-/** The policy's sources, then its include/exclude users. */
-function activityFilter(policy: Policy, config: PolicyConfig | undefined): (activity: Activity) => boolean {
-  const sources = new Set(policy.meta.sources);
-  const users = userFilter(config);
-  return users ? (a) => sources.has(a.source) && users(a) : (a) => sources.has(a.source);
-}
 
 /** include/exclude lists match a username (case-insensitive) or a user Id; undefined when the policy has neither. */
 function userFilter(config: PolicyConfig | undefined): ((activity: Activity) => boolean) | undefined {

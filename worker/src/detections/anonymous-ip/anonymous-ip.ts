@@ -86,12 +86,12 @@ export const anonymousIp: Policy = {
       if (reason) ips.add(a.ip);
     }
     if (relevant.length === 0) return [];
-    const profiles = await Profiles.load(ctx.state, '', [...[...users].map((u) => `user:${u}`), ...[...ips].map((ip) => `ip:${ip}`)]);
-    const pageUsers = signedInUsersByIp(relevant, reasons);
-    const hits: Array<Hit<Finding | undefined>> = [];
     // A page has many rows per user and address: their profile keys are built once, not per row.
     const userKeys = new Map([...users].map((u) => [u, `user:${u}`]));
     const ipKeys = new Map([...ips].map((ip) => [ip, `ip:${ip}`]));
+    const profiles = await Profiles.load(ctx.state, '', [...userKeys.values(), ...ipKeys.values()]);
+    const pageUsers = signedInUsersByIp(relevant, reasons);
+    const hits: Array<Hit<Finding | undefined>> = [];
     for (let i = 0; i < relevant.length; i += 1) {
       const activity = relevant[i]!;
       const user = profiles.get(userKeys.get(activity.userId!)!, activity.timeMs);
