@@ -15,7 +15,7 @@ const nodeGlobals = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'force-app/**', 'coverage/**', '.sf/**', '.sfdx/**'] },
+  { ignores: ['dist/**', 'tmp/**', 'node_modules/**', 'force-app/**', 'coverage/**', '.sf/**', '.sfdx/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -43,10 +43,11 @@ export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pi
     policies: active.map((entry) => entry.policy),
     async evaluate(activities, batch) {
       const alerts: AlertDraft[] = [];
+      if (active.length === 0) return alerts;
       let env: DetectionEnvironment | undefined;
       // A page usually holds one source (one event log file, one query): most policies then take
       // all of it or none of it, without looking at each activity.
-      const pageSources = new Set(activities.map((a) => a.source));
+      const pageSources = sourcesOf(activities);
       for (const entry of active) {
         const wanted = [...pageSources].filter((source) => entry.sources.has(source)).length;
         if (wanted === 0) continue;
@@ -62,6 +63,22 @@ export function createPolicyRunner(config: Pick<Config, 'policies'> & Partial<Pi
       return alerts;
     },
   };
+}
+
+/**
+ * The distinct sources of a page. Rows of one source come in runs (a whole page, mostly), so a row
+ * whose source is the previous row's is not added to the set again: one string comparison per row.
+ */
+function sourcesOf(activities: readonly Activity[]): Set<string> {
+  const sources = new Set<string>();
+  let previous: string | undefined;
+  for (let i = 0; i < activities.length; i += 1) {
+    const source = activities[i]!.source;
+    if (source === previous) continue;
+    sources.add(source);
+    previous = source;
+  }
+  return sources;
 }
 
 /**

@@ -79,22 +79,29 @@ async function runSource(stream: StreamDefinition, source: StreamSource, deps: P
     untilMs: passWindow.untilMs,
   };
   const ctx = { client: deps.client, log: deps.log, state: deps.state, ...(deps.config ? { config: deps.config } : {}), report: (status: SourceStatus) => result.statuses.push(status) };
+  // A page is read (downloaded, parsed) while the page before it is still being committed: the
+  // commit mostly waits on Redis. Nothing of a page counts until the page before it committed.
+  let committing: Promise<boolean> = Promise.resolve(true);
   for await (const page of source.pages(ctx, window, previous)) {
+    if (!(await committing)) return false;
     result.records += page.records;
     result.skipped += page.skipped;
     result.duplicates += page.duplicates;
     await enrichAll(deps.enrichers, page.activities);
-    const committed = await exclusive(deps, async () => {
+    committing = exclusive(deps, async () => {
       const alertsByPolicy = await handlePage(page, deps, batch, result, alerts);
       if (!alertsByPolicy) return false;
       stageCursor(batch, cursorName, page.cursor);
       stagePageCounts(batch, stream.name, { records: page.records, skipped: page.skipped, alertsByPolicy });
+      // The page's activities are done with: let them go while the commit and the next read run.
+      page.activities.length = 0;
       await batch.commit();
       return true;
     });
-    if (!committed) return false;
+    // Its failure is seen when awaited (next page or the end); not an unhandled rejection meanwhile.
+    committing.catch(() => undefined);
   }
-  return true;
+  return committing;
 }
 
 function exclusive<T>(deps: PassDeps, work: () => Promise<T>): Promise<T> {

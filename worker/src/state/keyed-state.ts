@@ -7,15 +7,18 @@ import type { StateBatch } from './state-store';
 
 export interface KeyedState {
   getMany<T>(keys: readonly string[]): Promise<Map<string, T>>;
-  /** `undefined` deletes the key. */
-  setMany(entries: ReadonlyMap<string, unknown>, ttlSeconds: number): Promise<void>;
+  /**
+   * `undefined` deletes the key. `live`: in-memory forms of some values, which a later `getMany`
+   * may return instead of parsing them again (StateBatch.stage); never changed after this call.
+   */
+  setMany(entries: ReadonlyMap<string, unknown>, ttlSeconds: number, live?: ReadonlyMap<string, object>): Promise<void>;
 }
 
 export function batchKeyedState(batch: StateBatch): KeyedState {
   return {
     getMany: (keys) => batch.get(keys),
-    async setMany(entries, ttlSeconds) {
-      for (const [key, value] of entries) batch.stage(key, value, ttlSeconds);
+    async setMany(entries, ttlSeconds, live) {
+      for (const [key, value] of entries) batch.stage(key, value, ttlSeconds, live?.get(key));
     },
   };
 }

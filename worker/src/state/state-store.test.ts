@@ -59,3 +59,93 @@ it('Redis: one org`s keys share a hash slot under the deployment prefix, with th
   expect(await redis.get(key)).toBe('{"n":1}');
   expect(await redis.ttl(key)).toBeGreaterThan(100);
 });
+
+it('Redis: a page of values with one TTL, values without one and deletions land in one commit', async () => {
+  const orgId = randomUUID();
+  const store = new RedisStateStore(redis, keyPrefix, orgId);
+  const first = store.begin();
+  for (let i = 0; i < 50; i += 1) first.stage(`state:s:${i}`, { i }, 3600);
+  first.stage('state:gone', { old: true });
+  await first.commit();
+  const next = store.begin();
+  next.stage('cursor:eventlogs', { unitsDone: 7 });
+  next.stage('cursor:logins', { timeMs: 9 });
+  next.stage('state:gone', undefined);
+  await next.commit();
+  const key = (k: string) => `${keyPrefix}:{${orgId}}:${k}`;
+  expect(await redis.get(key('state:s:49'))).toBe('{"i":49}');
+  expect(await redis.ttl(key('state:s:0'))).toBeGreaterThan(3500);
+  expect(await redis.ttl(key('cursor:logins'))).toBe(-1);
+  expect(await redis.exists(key('state:gone'))).toBe(0);
+  const read = await new RedisStateStore(redis, keyPrefix, orgId).begin().get(['state:s:3', 'cursor:eventlogs', 'state:gone']);
+  expect(Object.fromEntries(read)).toEqual({ 'state:s:3': { i: 3 }, 'cursor:eventlogs': { unitsDone: 7 } });
+});
+
+describe('Redis: values this process committed', () => {
+  const key = (orgId: string, k: string) => `${keyPrefix}:{${orgId}}:${k}`;
+
+  it('are read back as committed, and as another worker left them once it committed', async () => {
+    const orgId = randomUUID();
+    const mine = new RedisStateStore(redis, keyPrefix, orgId);
+    const other = new RedisStateStore(redis, keyPrefix, orgId);
+    const a = mine.begin();
+    a.stage('state:p:u1', { n: 1 }, 3600);
+    a.stage('state:p:u2', { n: 1 }, 3600);
+    await a.commit();
+    expect((await mine.begin().get(['state:p:u1'])).get('state:p:u1')).toEqual({ n: 1 });
+    const b = other.begin();
+    b.stage('state:p:u1', { n: 2 }, 3600);
+    await b.commit();
+    const after = await mine.begin().get(['state:p:u1', 'state:p:u2']);
+    expect(Object.fromEntries(after)).toEqual({ 'state:p:u1': { n: 2 }, 'state:p:u2': { n: 1 } });
+  });
+
+  it('are not trusted once Redis lost them (restarted empty, keys removed)', async () => {
+    const orgId = randomUUID();
+    const store = new RedisStateStore(redis, keyPrefix, orgId);
+    const batch = store.begin();
+    batch.stage('state:p:u1', { n: 1 }, 3600);
+    batch.stage('cursor:logins', { timeMs: 5 });
+    await batch.commit();
+    const keys = await redis.keys(`${keyPrefix}:{${orgId}}:*`);
+    await redis.del(...keys);
+    expect((await store.begin().get(['state:p:u1', 'cursor:logins'])).size).toBe(0);
+  });
+
+  it('are read from Redis again when their TTL is about to run out', async () => {
+    const orgId = randomUUID();
+    const store = new RedisStateStore(redis, keyPrefix, orgId);
+    const batch = store.begin();
+    batch.stage('state:short', { n: 1 }, 30);
+    await batch.commit();
+    // Stands in for Redis expiring it: the commit counter does not move when a key expires.
+    await redis.del(key(orgId, 'state:short'));
+    expect((await store.begin().get(['state:short'])).size).toBe(0);
+  });
+
+  it('hand back the live object staged with a value once, then the parsed value', async () => {
+    const orgId = randomUUID();
+    const store = new RedisStateStore(redis, keyPrefix, orgId);
+    const live = { n: 1, note: 'in-memory form' };
+    const batch = store.begin();
+    batch.scoped('state:p:').stage('u1', { n: 1 }, 3600, live);
+    await batch.commit();
+    const first = (await store.begin().scoped('state:p:').get(['u1'])).get('u1');
+    expect(first).toBe(live);
+    const again = (await store.begin().scoped('state:p:').get(['u1'])).get('u1');
+    expect(again).toEqual({ n: 1 });
+    expect(again).not.toBe(live);
+  });
+
+  it('never hand back a live object after another worker committed', async () => {
+    const orgId = randomUUID();
+    const mine = new RedisStateStore(redis, keyPrefix, orgId);
+    const batch = mine.begin();
+    batch.stage('state:p:u1', { n: 1 }, 3600, { n: 1, live: true });
+    await batch.commit();
+    const other = new RedisStateStore(redis, keyPrefix, orgId).begin();
+    other.stage('cursor:audit', { timeMs: 1 });
+    await other.commit();
+    expect((await mine.begin().get(['state:p:u1'])).get('state:p:u1')).toEqual({ n: 1 });
+  });
+});

@@ -5,7 +5,8 @@
  * commit replays the page from the old state — the same alerts, upserted on the same keys — and
  * a crash after it never replays: each activity changes the state once.
  */
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { CommittedMirror, DEFAULT_MIRROR_CHARS } from './committed-mirror';
 import { orgKey } from './redis-keys';
 
 export interface StateStore {
@@ -15,8 +16,13 @@ export interface StateStore {
 export interface StateBatch {
   /** Values by key; writes staged in this batch win over what is stored. */
   get<T>(keys: readonly string[]): Promise<Map<string, T>>;
-  /** Stages a write (`undefined` deletes) for the commit. */
-  stage(key: string, value: unknown, ttlSeconds?: number): void;
+  /**
+   * Stages a write (`undefined` deletes) for the commit. `live`: the caller's in-memory form of the
+   * same value, which a later `get` of the key may return instead of parsing the committed JSON
+   * (RedisStateStore, while the value is the one committed; handed out once). The caller must not
+   * change `value` or `live` after staging them.
+   */
+  stage(key: string, value: unknown, ttlSeconds?: number, live?: object): void;
   /**
    * Stages adding `by` to a counter field of a hash (a Redis HINCRBY in the commit): totals that
    * must move with the cursor, so a replayed page is not counted twice and a committed one is
@@ -31,6 +37,12 @@ export interface StateBatch {
 interface Staged {
   text: string | undefined;
   ttlSeconds: number | undefined;
+  live: object | undefined;
+}
+
+/** A value read back as the live object staged with it (no JSON to parse). */
+export class Reused {
+  constructor(readonly value: object) {}
 }
 
 /** hash key → field → amount */
@@ -40,7 +52,7 @@ abstract class BaseBatch implements StateBatch {
   protected readonly staged = new Map<string, Staged>();
   protected readonly counts: Counts = new Map();
 
-  protected abstract read(keys: string[]): Promise<Array<string | null | undefined>>;
+  protected abstract read(keys: string[]): Promise<Array<string | Reused | null | undefined>>;
   protected abstract write(staged: ReadonlyMap<string, Staged>, counts: Counts): Promise<void>;
 
   async get<T>(keys: readonly string[]): Promise<Map<string, T>> {
@@ -50,6 +62,7 @@ abstract class BaseBatch implements StateBatch {
     unstaged.forEach((key, i) => {
       const text = texts[i];
       if (typeof text === 'string') found.set(key, JSON.parse(text) as T);
+      else if (text instanceof Reused) found.set(key, text.value as T);
     });
     for (const key of keys) {
       const staged = this.staged.get(key);
@@ -58,8 +71,8 @@ abstract class BaseBatch implements StateBatch {
     return found;
   }
 
-  stage(key: string, value: unknown, ttlSeconds?: number): void {
-    this.staged.set(key, { text: value === undefined ? undefined : JSON.stringify(value), ttlSeconds });
+  stage(key: string, value: unknown, ttlSeconds?: number, live?: object): void {
+    this.staged.set(key, { text: value === undefined ? undefined : JSON.stringify(value), ttlSeconds, live: value === undefined ? undefined : live });
   }
 
   count(hashKey: string, field: string, by: number): void {
@@ -82,7 +95,7 @@ abstract class BaseBatch implements StateBatch {
         const found = await this.get<T>(keys.map((k) => prefix + k));
         return new Map([...found].map(([k, v]) => [k.slice(prefix.length), v] as const));
       },
-      stage: (key, value, ttl) => this.stage(prefix + key, value, ttl),
+      stage: (key, value, ttl, live) => this.stage(prefix + key, value, ttl, live),
       count: (hashKey, field, by) => this.count(prefix + hashKey, field, by),
       commit: () => this.commit(),
       scoped: (inner) => this.scoped(prefix + inner),
@@ -117,33 +130,109 @@ export class MemoryStateStore implements StateStore {
   }
 }
 
-/** State of one org in Redis, under `<prefix>:{<orgId>}:` (one hash slot per org, so MULTI works in a cluster). */
+/**
+ * State of one org in Redis, under `<prefix>:{<orgId>}:` (one hash slot per org, so MULTI works in
+ * a cluster). What this process committed is mirrored in memory and served from there while the
+ * org's commit counter (`state-commits`, incremented by every commit) shows no other commit since
+ * (committed-mirror.ts).
+ */
 export class RedisStateStore implements StateStore {
+  private readonly mirror: CommittedMirror;
+
   constructor(
     private readonly redis: Redis,
     private readonly keyPrefix: string,
     private readonly orgId: string,
-  ) {}
+    options: { mirrorChars?: number } = {},
+  ) {
+    this.mirror = new CommittedMirror(options.mirrorChars ?? DEFAULT_MIRROR_CHARS);
+  }
 
   begin(): StateBatch {
-    const { redis } = this;
+    const { redis, mirror } = this;
     const base = `${orgKey(this.keyPrefix, this.orgId)}:`;
+    const counterKey = orgKey(this.keyPrefix, this.orgId, 'state-commits');
     return new (class extends BaseBatch {
-      protected read(keys: string[]) {
-        return redis.mget(keys.map((key) => base + key));
-      }
-      protected async write(staged: ReadonlyMap<string, Staged>, counts: Counts) {
-        const multi = redis.multi();
-        for (const [key, { text, ttlSeconds }] of staged) {
-          if (text === undefined) multi.del(base + key);
-          else if (ttlSeconds) multi.set(base + key, text, 'EX', ttlSeconds);
-          else multi.set(base + key, text);
+      protected async read(keys: string[]): Promise<Array<string | Reused | null | undefined>> {
+        const validAt = mirror.validAt;
+        if (validAt === undefined) return redis.mget(keys.map((key) => base + key));
+        const nowMs = Date.now();
+        const texts = new Array<string | Reused | null | undefined>(keys.length);
+        const missing: string[] = [];
+        const missingAt: number[] = [];
+        for (let i = 0; i < keys.length; i += 1) {
+          const text = mirror.lookup(keys[i]!, nowMs);
+          if (text !== undefined) texts[i] = text;
+          else {
+            missing.push(base + keys[i]!);
+            missingAt.push(i);
+          }
         }
-        for (const [key, fields] of counts) for (const [field, by] of fields) multi.hincrby(base + key, field, by);
+        // The counter and the keys the mirror lacks in one MULTI: both as of the same moment.
+        const multi = redis.multi().get(counterKey);
+        if (missing.length) multi.mget(missing);
         const results = await multi.exec();
         const failed = results?.find(([err]) => err);
         if (!results || failed) throw failed?.[0] ?? new Error('Redis MULTI was discarded');
+        if (Number(results[0]![1]) !== validAt) {
+          mirror.invalidate();
+          return redis.mget(keys.map((key) => base + key));
+        }
+        if (missing.length) {
+          const found = results[1]![1] as Array<string | null>;
+          for (let j = 0; j < missingAt.length; j += 1) texts[missingAt[j]!] = found[j];
+        }
+        // Confirmed current: hand out the live objects staged with the mirrored values.
+        for (let i = 0; i < keys.length; i += 1) {
+          if (typeof texts[i] !== 'string') continue;
+          const live = mirror.takeLive(keys[i]!);
+          if (live !== undefined) texts[i] = new Reused(live);
+        }
+        return texts;
+      }
+      protected async write(staged: ReadonlyMap<string, Staged>, counts: Counts) {
+        const multi = redis.multi();
+        stageWrites(multi, base, staged);
+        for (const [key, fields] of counts) for (const [field, by] of fields) multi.hincrby(base + key, field, by);
+        multi.incr(counterKey);
+        const results = await multi.exec();
+        const failed = results?.find(([err]) => err);
+        if (!results || failed) throw failed?.[0] ?? new Error('Redis MULTI was discarded');
+        mirror.committed(Number(results[results.length - 1]![1]), staged, Date.now());
       }
     })();
+  }
+}
+
+/** Sets every key of KEYS to the ARGV value of the same index, with the TTL in the last ARGV. */
+const SET_EX_MANY = "local ttl = ARGV[#ARGV] for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i], 'EX', ttl) end return #KEYS";
+
+/**
+ * The staged writes as few commands as possible: values with the same TTL in one command (a
+ * script setting them in turn), values without one in an MSET, deletions in one DEL. A page
+ * writes thousands of small values (a session state, a profile per user), and a command each
+ * costs far more in the client (command objects, promises, replies) than in Redis.
+ */
+function stageWrites(multi: ChainableCommander, base: string, staged: ReadonlyMap<string, Staged>): void {
+  const byTtl = new Map<number, { keys: string[]; texts: string[] }>();
+  const deleted: string[] = [];
+  for (const [key, { text, ttlSeconds }] of staged) {
+    if (text === undefined) {
+      deleted.push(base + key);
+      continue;
+    }
+    const ttl = ttlSeconds ?? 0;
+    let group = byTtl.get(ttl);
+    if (!group) byTtl.set(ttl, (group = { keys: [], texts: [] }));
+    group.keys.push(base + key);
+    group.texts.push(text);
+  }
+  if (deleted.length) multi.del(deleted);
+  for (const [ttl, { keys, texts }] of byTtl) {
+    if (keys.length === 1) {
+      if (ttl) multi.set(keys[0]!, texts[0]!, 'EX', ttl);
+      else multi.set(keys[0]!, texts[0]!);
+    } else if (ttl) multi.eval(SET_EX_MANY, keys.length, ...keys, ...texts, ttl);
+    else multi.mset(keys.flatMap((key, i) => [key, texts[i]!]));
   }
 }

@@ -1,8 +1,8 @@
 import type { Activity } from '../../activity/activity';
-import { runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type Measure } from '../shared/data-daily-anomaly';
+import { eventTypeOf, runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type MeasureSink } from '../shared/data-daily-anomaly';
 import { baselineSentence, dayAnomalyThresholds, draftBase, figuresEvidence, fmtCount, isoDay } from '../shared/data-day-alert';
 import { findingSentence, findingsOf, threatSignal } from '../shared/data-threat-finding';
-import type { AlertDraft, Policy, PolicyMeta, Sensitivity } from '../types';
+import type { AlertDraft, DetectionContext, Policy, PolicyMeta, Sensitivity } from '../types';
 
 const meta: PolicyMeta = {
   id: 'api-anomaly',
@@ -51,10 +51,10 @@ const ROWS = 'apiRows';
 const PRESENCE = new Set(['LoginHistory']);
 const STORES = new Set(['ApiAnomalyEventStore']);
 
-function measure(activity: Activity): Measure[] {
-  if (activity.kind !== 'api.query' || !activity.rows) return [];
-  const notes = { ip: activity.ip, country: activity.geo?.countryIso, client: activity.appName, object: activity.object, via: activity.source.replace(/^ELF:/, '') };
-  return [{ metric: ROWS, amount: activity.rows, noteWeight: activity.rows, notes }];
+function measure(activity: Activity, _ctx: DetectionContext, out: MeasureSink): void {
+  if (activity.kind !== 'api.query' || !activity.rows) return;
+  out.count(ROWS, activity.rows).noteWeight(activity.rows)
+    .note('ip', activity.ip).note('country', activity.geo?.countryIso).note('client', activity.appName).note('object', activity.object).note('via', eventTypeOf(activity.source));
 }
 
 const spec: DailyAnomalySpec = {

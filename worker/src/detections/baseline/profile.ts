@@ -68,15 +68,31 @@ export function valuesWithin(profile: Profile | undefined, dimension: string, ti
   return Object.keys(values).filter((value) => day - values[value]! <= days);
 }
 
+let lastDay = NaN;
+let lastDayKey = '';
+
+/**
+ * `String(day)`, the key of a day in `daily`; the last one is remembered, as the rows of a page
+ * nearly always fall on the same day and this is asked for every counted row.
+ */
+export function dayKey(day: number): string {
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDayKey = String(day);
+  }
+  return lastDayKey;
+}
+
 export function addCount(profile: Profile, metric: string, timeMs: number, by = 1): number {
   const days = (profile.daily[metric] ??= {});
-  const day = String(dayOf(timeMs));
-  days[day] = (days[day] ?? 0) + by;
-  return days[day];
+  const day = dayKey(dayOf(timeMs));
+  const count = (days[day] ?? 0) + by;
+  days[day] = count;
+  return count;
 }
 
 export function countOn(profile: Profile | undefined, metric: string, timeMs: number): number {
-  return profile?.daily[metric]?.[String(dayOf(timeMs))] ?? 0;
+  return profile?.daily[metric]?.[dayKey(dayOf(timeMs))] ?? 0;
 }
 
 export interface DailyStats {

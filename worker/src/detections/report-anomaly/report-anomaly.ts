@@ -1,8 +1,8 @@
 import type { Activity } from '../../activity/activity';
-import { runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type Measure } from '../shared/data-daily-anomaly';
+import { runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type MeasureSink } from '../shared/data-daily-anomaly';
 import { baselineSentence, dayAnomalyThresholds, draftBase, figuresEvidence, fmtCount, isoDay } from '../shared/data-day-alert';
 import { findingSentence, findingsOf, threatSignal } from '../shared/data-threat-finding';
-import type { AlertDraft, Policy, PolicyMeta, Sensitivity } from '../types';
+import type { AlertDraft, DetectionContext, Policy, PolicyMeta, Sensitivity } from '../types';
 
 const meta: PolicyMeta = {
   id: 'report-anomaly',
@@ -52,12 +52,15 @@ const EXPORTS = 'exports';
 const PRESENCE = new Set(['LoginHistory']);
 const STORES = new Set(['ReportAnomalyEventStore']);
 
-function measure(activity: Activity): Measure[] {
-  const where = { ip: activity.ip, country: activity.geo?.countryIso };
-  if (activity.kind === 'report.export') return [{ metric: EXPORTS, amount: 1, notes: { ...where, exported: activity.recordId } }];
-  if (activity.kind !== 'report.run' || !activity.rows || activity.operation?.startsWith('Dashboard')) return [];
+function measure(activity: Activity, _ctx: DetectionContext, out: MeasureSink): void {
+  if (activity.kind === 'report.export') {
+    out.count(EXPORTS, 1).note('ip', activity.ip).note('country', activity.geo?.countryIso).note('exported', activity.recordId);
+    return;
+  }
+  if (activity.kind !== 'report.run' || !activity.rows || activity.operation?.startsWith('Dashboard')) return;
   // A report run again the same day (a refresh, or the run behind its export) counts once, at its largest.
-  return [{ metric: ROWS, amount: activity.rows, noteWeight: activity.rows, notes: { ...where, report: activity.recordId, object: activity.object }, ...(activity.recordId ? { onceADayKey: activity.recordId } : {}) }];
+  out.count(ROWS, activity.rows).noteWeight(activity.rows).onceADay(activity.recordId || undefined)
+    .note('ip', activity.ip).note('country', activity.geo?.countryIso).note('report', activity.recordId).note('object', activity.object);
 }
 
 const spec: DailyAnomalySpec = {

@@ -110,6 +110,7 @@ export function addMinute(client: SessionClient, absoluteMinute: number): boolea
   const minutes = client.minutes;
   const minute = absoluteMinute - client.minuteBase;
   const last = minutes[minutes.length - 1];
+  if (minute === last) return false;
   if (last === undefined || minute > last) {
     minutes.push(minute);
     if (minutes.length > MAX_MINUTES) minutes.shift();

@@ -6,7 +6,7 @@ import { prefetch } from '../shared/auth-prefetched-state';
 import { threatEventAlert, threatEvidence, threatScoreOutOf100 } from '../shared/auth-threat-events';
 import type { AlertDraft, DetectionContext, Policy, PolicyMeta, Sensitivity } from '../types';
 import type { SessionClient } from './client';
-import { addRequest, loadSession, storeSession, worstVerdict, type KnownNetwork, type SessionState, type StoredClient, type StoredSession, type Verdict } from './session-state';
+import { addRequests, loadSession, storeSession, worstVerdict, type KnownNetwork, type SessionState, type StoredClient, type StoredSession, type Verdict } from './session-state';
 
 const REQUEST_SOURCES = ['ELF:URI', 'ELF:LightningPageView', 'ELF:API', 'ELF:RestApi', 'ELF:BulkApi', 'ELF:Report', 'ELF:ReportExport', 'ELF:Logout', 'ELF:ContentTransfer', 'ELF:DocumentAttachmentDownloads', 'ELF:Search'];
 const FINDINGS = 'SessionHijackingEventStore';
@@ -65,6 +65,12 @@ const STATE_TTL_SECONDS = 2 * 24 * 3600;
 const HIGH_SCORE = 3;
 const PROFILE_PREFIX = 'user:';
 const sessionKeyOf = (key: string) => `s:${key}`;
+/**
+ * Session states this process staged as the live form of a stored session: the state store
+ * hands such an object back on the next page instead of the JSON (state-store.ts `stage`), and
+ * it is used as it is instead of being loaded again.
+ */
+const liveStates = new WeakSet<SessionState>();
 
 export const sessionHijacking: Policy = {
   meta,
@@ -86,15 +92,20 @@ export const sessionHijacking: Policy = {
     for (const signIn of page.signIns) noteSeen(profiles.get(signIn.userId!, signIn.timeMs), 'asn', String(signIn.asn), signIn.timeMs);
     const sessions = new Map<string, SessionState>();
     const stateOf = (key: string, activity: Activity): SessionState => {
-      const stored = sessions.has(key) ? undefined : (fetched.values.get(sessionKeyOf(key)) as StoredSession | undefined);
-      const found = sessions.get(key) ?? (stored ? loadSession(stored) : { userId: activity.userId!, clients: [] });
+      let found = sessions.get(key);
+      if (found) return found;
+      const stored = fetched.values.get(sessionKeyOf(key)) as StoredSession | SessionState | undefined;
+      if (!stored) found = { userId: activity.userId!, clients: [] };
+      else if (liveStates.has(stored as SessionState)) {
+        found = stored as SessionState;
+        liveStates.delete(found);
+      } else found = loadSession(stored as StoredSession);
       sessions.set(key, found);
       return found;
     };
     for (const [key, requests] of page.requests) {
       const state = stateOf(key, requests[0]!);
-      let changed = false;
-      for (let i = 0; i < requests.length; i += 1) changed = addRequest(state, requests[i]!) || changed;
+      const changed = addRequests(state, requests, 0, requests.length);
       const draft = changed ? toAlert(key, state, ctx, knownNetworkOf(profiles, state.userId)) : undefined;
       if (draft) alerts.set(draft.bucket, draft);
     }
@@ -106,7 +117,14 @@ export const sessionHijacking: Policy = {
       const draft = toAlert(finding.sessionKey!, state, ctx, knownNetworkOf(profiles, state.userId), finding);
       if (draft) alerts.set(draft.bucket, draft);
     }
-    await fetched.state.setMany(new Map([...sessions].map(([key, state]) => [sessionKeyOf(key), storeSession(state)])), STATE_TTL_SECONDS);
+    const stored = new Map<string, StoredSession>();
+    const live = new Map<string, SessionState>();
+    for (const [key, state] of sessions) {
+      stored.set(sessionKeyOf(key), storeSession(state));
+      live.set(sessionKeyOf(key), state);
+      liveStates.add(state);
+    }
+    await fetched.state.setMany(stored, STATE_TTL_SECONDS, live);
     if (page.signIns.length) await profiles.save(Math.max(...page.signIns.map((s) => s.timeMs)));
     return [...alerts.values()];
   },
@@ -132,9 +150,9 @@ function partition(activities: readonly Activity[]): Page {
     } else if (activity.kind === 'threat') {
       (activity.sessionKey && activity.userId ? page.findings : page.loneFindings).push(activity);
     } else if (activity.sessionKey && activity.ip && activity.userId) {
-      const list = page.requests.get(activity.sessionKey) ?? [];
-      list.push(activity);
-      page.requests.set(activity.sessionKey, list);
+      const list = page.requests.get(activity.sessionKey);
+      if (list) list.push(activity);
+      else page.requests.set(activity.sessionKey, [activity]);
     }
   }
   return page;

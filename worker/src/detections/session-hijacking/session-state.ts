@@ -58,6 +58,8 @@ const MAX_GAP = 0xd7ff - GAP_OFFSET;
 export function encodeMinutes(minutes: readonly number[], minuteBase: number): { minutes: string; minuteBase: number } | undefined {
   if (minutes.length === 0) return { minutes: '', minuteBase };
   const first = minutes[0]!;
+  const ascii = asciiGaps(minutes);
+  if (ascii !== undefined) return { minutes: ascii, minuteBase: minuteBase + first };
   const codes = new Array<number>(minutes.length);
   codes[0] = GAP_OFFSET;
   for (let i = 1; i < minutes.length; i += 1) {
@@ -66,6 +68,24 @@ export function encodeMinutes(minutes: readonly number[], minuteBase: number): {
     codes[i] = gap + GAP_OFFSET;
   }
   return { minutes: String.fromCharCode(...codes), minuteBase: minuteBase + first };
+}
+
+/** Reused for every session: the gap string is written here as bytes, then read out as text. */
+const gapBytes = Buffer.alloc(1024);
+
+/**
+ * The gap string when every gap fits in one ASCII byte (gaps below 80 minutes: nearly every
+ * session), built without an array per client; undefined otherwise.
+ */
+function asciiGaps(minutes: readonly number[]): string | undefined {
+  if (minutes.length > gapBytes.length) return undefined;
+  gapBytes[0] = GAP_OFFSET;
+  for (let i = 1; i < minutes.length; i += 1) {
+    const gap = minutes[i]! - minutes[i - 1]!;
+    if (gap < 0 || gap > 0x7f - GAP_OFFSET) return undefined;
+    gapBytes[i] = gap + GAP_OFFSET;
+  }
+  return gapBytes.toString('latin1', 0, minutes.length);
 }
 
 export function decodeMinutes(text: string): number[] {
@@ -83,7 +103,38 @@ export function storeSession(state: SessionState): StoredSession {
 }
 
 export function loadSession(stored: StoredSession): SessionState {
-  return { ...stored, clients: stored.clients.map((c) => ({ ...c, minutes: typeof c.minutes === 'string' ? decodeMinutes(c.minutes) : c.minutes })) };
+  const clients = new Array<StoredClient>(stored.clients.length);
+  for (let i = 0; i < clients.length; i += 1) {
+    const c = stored.clients[i]!;
+    clients[i] = shapedClient(c, typeof c.minutes === 'string' ? decodeMinutes(c.minutes) : c.minutes);
+  }
+  return { ...stored, clients };
+}
+
+/**
+ * A client with every field in one order, absent ones undefined (left out again by JSON): parsed
+ * clients otherwise get a hidden class per combination of fields present, and the per-request
+ * code that reads and updates them (addRequest, touch) slows down on the mix.
+ */
+export function shapedClient(c: Omit<StoredClient, 'minutes'>, minutes: number[]): StoredClient {
+  return {
+    ip: c.ip,
+    asn: c.asn,
+    isp: c.isp,
+    country: c.country,
+    lat: c.lat,
+    lon: c.lon,
+    radiusKm: c.radiusKm,
+    agent: c.agent,
+    agentRaw: c.agentRaw,
+    tags: c.tags,
+    firstMs: c.firstMs,
+    lastMs: c.lastMs,
+    requests: c.requests,
+    minutes,
+    minuteBase: c.minuteBase,
+    alsoIps: c.alsoIps,
+  };
 }
 
 /** Whether the user signed in from the client's network in the last 30 days. */
@@ -115,22 +166,53 @@ export function tolerated(owner: SessionClient, other: SessionClient, knownNetwo
  * session changed in a way worth judging again (a new client, a new minute, a browser learned).
  */
 export function addRequest(state: SessionState, request: Activity): boolean {
+  return addRequests(state, [request], 0, 1);
+}
+
+/**
+ * Adds requests `from` … `to - 1` of one session's list (time order), as `addRequest` one by one.
+ * Consecutive requests mostly come from one address: the client is looked up again only when the
+ * address changes.
+ */
+export function addRequests(state: SessionState, requests: readonly Activity[], from: number, to: number): boolean {
+  let changed = false;
+  let ip = '';
+  let client: StoredClient | undefined;
+  for (let i = from; i < to; i += 1) {
+    const request = requests[i]!;
+    if (client === undefined || request.ip !== ip) {
+      ip = request.ip!;
+      const found = clientFor(state, request);
+      if (found === true) {
+        // A new client: it holds this request already.
+        changed = true;
+        client = undefined;
+        continue;
+      }
+      client = found;
+      if (client === undefined) continue;
+    }
+    if (touch(client, request)) changed = true;
+  }
+  return changed;
+}
+
+/** The session's client for the request's address; true when the request opened a new client; undefined when the session is full. */
+function clientFor(state: SessionState, request: Activity): StoredClient | true | undefined {
   const ip = request.ip!;
-  // Fast path: most requests come from an address the session already has (a loop, not a
-  // closure: this runs for every request row).
   const clients = state.clients;
   for (let i = 0; i < clients.length; i += 1) {
     const c = clients[i]!;
-    if (c.ip === ip || (c.alsoIps !== undefined && c.alsoIps.includes(ip))) return touch(c, request);
+    if (c.ip === ip || (c.alsoIps !== undefined && c.alsoIps.includes(ip))) return c;
   }
   const next = clientOf(request);
   const match = clients.find((c) => sameNetwork(c, next));
   if (match) {
     if ((match.alsoIps?.length ?? 0) < MAX_EXTRA_IPS) match.alsoIps = [...(match.alsoIps ?? []), ip];
-    return touch(match, request);
+    return match;
   }
-  if (state.clients.length >= MAX_CLIENTS) return false;
-  state.clients.push(next);
+  if (clients.length >= MAX_CLIENTS) return undefined;
+  clients.push(shapedClient(next, next.minutes));
   return true;
 }
 

@@ -23,7 +23,7 @@ export async function prefetch(state: KeyedState, keys: Iterable<string>): Promi
       for (const key of asked) if (known.has(key) && values.has(key)) found.set(key, values.get(key) as T);
       return found;
     },
-    setMany: (entries, ttlSeconds) => state.setMany(entries, ttlSeconds),
+    setMany: (entries, ttlSeconds, live) => state.setMany(entries, ttlSeconds, live),
   };
   return { values, state: served };
 }

@@ -32,19 +32,22 @@ export function addFailure(window: FailureWindow, timeMs: number, userId: string
   return new Set(window.recent.map((f) => f.u)).size;
 }
 
-/** Marks (or refreshes) an address as a sprayer. */
-export function markSprayer(sprayers: Record<string, Sprayer>, ip: string, timeMs: number, users: number, how: Sprayer['how']): void {
-  const known = sprayers[ip];
+/**
+ * Marks (or refreshes) an address as a sprayer. Sprayers are held in a Map while a page is judged
+ * (a look-up per row), stored as a plain object keyed by address.
+ */
+export function markSprayer(sprayers: Map<string, Sprayer>, ip: string, timeMs: number, users: number, how: Sprayer['how']): void {
+  const known = sprayers.get(ip);
   if (known) {
     known.lastMs = Math.max(known.lastMs, timeMs);
     known.sinceMs = Math.min(known.sinceMs, timeMs);
     known.users = Math.max(known.users, users);
-  } else sprayers[ip] = { sinceMs: timeMs, lastMs: timeMs, users, how };
+  } else sprayers.set(ip, { sinceMs: timeMs, lastMs: timeMs, users, how });
 }
 
 /** The sprayer record if `ip` sprayed before `timeMs` and not longer ago than remembered. */
-export function sprayerAt(sprayers: Record<string, Sprayer>, ip: string, timeMs: number, params: SprayParams): Sprayer | undefined {
-  const s = sprayers[ip];
+export function sprayerAt(sprayers: ReadonlyMap<string, Sprayer>, ip: string, timeMs: number, params: SprayParams): Sprayer | undefined {
+  const s = sprayers.get(ip);
   return s && s.sinceMs <= timeMs && timeMs - s.lastMs <= params.rememberMs ? s : undefined;
 }
 

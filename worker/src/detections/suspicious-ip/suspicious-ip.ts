@@ -78,52 +78,76 @@ export const suspiciousIp: Policy = {
       windowMs: ctx.settings.thresholds.sprayWindowMinutes! * 60_000,
       rememberMs: ctx.settings.thresholds.rememberDays! * 86_400_000,
     };
-    const watched = activities.filter((a) => a.ip && !hasTag(a, 'corporate', 'vpn'));
-    if (watched.length === 0) return [];
-    const failing = params.sprayUsers > 0 ? [...new Set(watched.filter(isCountedFailure).map((a) => `fail:${a.ip}`))] : [];
+    // A first pass finds what the state read needs (the addresses failing sign-ins) and the page's
+    // latest time, without copying the watched rows into a new array: a page is 20,000 rows.
+    let watchedRows = 0;
+    // Rows that may matter without a known sprayer: tagged addresses, failures, Credential Stuffing findings.
+    let notable = 0;
+    let latest = 0;
+    const failingIps = new Set<string>();
+    for (let i = 0; i < activities.length; i += 1) {
+      const activity = activities[i]!;
+      if (!isWatched(activity)) continue;
+      watchedRows += 1;
+      latest = Math.max(latest, activity.timeMs);
+      if (activity.ipTags.length !== 0 || activity.kind === 'login.failure' || activity.source === CREDENTIAL_STUFFING) notable += 1;
+      if (params.sprayUsers > 0 && isCountedFailure(activity)) failingIps.add(activity.ip!);
+    }
+    if (watchedRows === 0) return [];
+    const failing = [...failingIps].map((ip) => `fail:${ip}`);
     const stored = await ctx.state.getMany<unknown>([SPRAYERS, ...failing]);
-    const sprayers = (stored.get(SPRAYERS) as Record<string, Sprayer> | undefined) ?? {};
-    const windows = new Map(failing.map((key) => [key, (stored.get(key) as FailureWindow | undefined) ?? { recent: [] }]));
+    // A Map for the per-row look-ups; stored (and pruned) as the plain object it always was.
+    const sprayers = new Map(Object.entries((stored.get(SPRAYERS) as Record<string, Sprayer> | undefined) ?? {}));
+    const windows = new Map([...failingIps].map((ip, i) => [ip, (stored.get(failing[i]!) as FailureWindow | undefined) ?? { recent: [] }]));
     const hits: Array<Hit<Finding>> = [];
+    const days = new DayNames();
     let sprayersChanged = false;
-    for (let i = 0; i < watched.length; i += 1) {
-      const activity = watched[i]!;
+    // A page of untagged requests while no address is a known sprayer (the usual case) raises nothing.
+    const rowsToJudge = notable === 0 && sprayers.size === 0 ? 0 : activities.length;
+    for (let i = 0; i < rowsToJudge; i += 1) {
+      const activity = activities[i]!;
+      if (!isWatched(activity)) continue;
       if (activity.source === CREDENTIAL_STUFFING) {
         markSprayer(sprayers, activity.ip!, activity.timeMs, 0, 'credential-stuffing');
         sprayersChanged = true;
       } else if (isCountedFailure(activity)) {
         if (params.sprayUsers === 0) continue;
-        const users = addFailure(windows.get(`fail:${activity.ip}`)!, activity.timeMs, activity.userId!, params);
+        const users = addFailure(windows.get(activity.ip!)!, activity.timeMs, activity.userId!, params);
         if (users >= params.sprayUsers) {
           markSprayer(sprayers, activity.ip!, activity.timeMs, users, 'failed-sign-ins');
           sprayersChanged = true;
         }
         continue;
       }
-      const finding = judge(activity, sprayers, params);
-      if (finding) hits.push({ bucket: `${finding.ip}:${utcDay(activity.timeMs)}`, activity, extra: finding });
+      // A user's success or later request: judged on the address's tags and the known sprayers, when there are any.
+      if (!activity.userId || activity.kind === 'login.failure' || activity.kind === 'logout') continue;
+      const listed = activity.ipTags.length !== 0 && hasTag(activity, 'suspicious');
+      const sprayer = sprayers.size === 0 ? undefined : sprayerAt(sprayers, activity.ip!, activity.timeMs, params);
+      if (!listed && !sprayer) continue;
+      const finding = findingOf(activity, listed, sprayer);
+      hits.push({ bucket: `${finding.ip}:${days.of(activity.timeMs)}`, activity, extra: finding });
     }
-    const latest = watched.reduce((max, a) => Math.max(max, a.timeMs), 0);
-    const writes = new Map<string, unknown>([...windows].map(([key, w]) => [key, w.recent.length ? w : undefined]));
+    const writes = new Map<string, unknown>([...windows].map(([ip, w]) => [`fail:${ip}`, w.recent.length ? w : undefined]));
     await ctx.state.setMany(writes, FAILURE_TTL_SECONDS);
-    if (sprayersChanged) await ctx.state.setMany(new Map([[SPRAYERS, pruneSprayers(sprayers, latest, params)]]), params.rememberMs / 1000);
+    if (sprayersChanged) await ctx.state.setMany(new Map([[SPRAYERS, pruneSprayers(Object.fromEntries(sprayers), latest, params)]]), params.rememberMs / 1000);
     const tallies = await tallyHits(ctx.state, hits);
     return [...tallies].map(([bucket, tally]) => toDraft(bucket, tally));
   },
 };
+
+/** Rows with an address that is not the company's own (corporate or vpn tagged). */
+function isWatched(activity: Activity): boolean {
+  return !!activity.ip && (activity.ipTags.length === 0 || !hasTag(activity, 'corporate', 'vpn'));
+}
 
 function isCountedFailure(activity: Activity): boolean {
   return activity.kind === 'login.failure' && activity.source === 'LoginHistory' && activity.userId !== undefined;
 }
 
 /** A success or post-sign-in activity of a user from a listed or spraying address. */
-function judge(activity: Activity, sprayers: Record<string, Sprayer>, params: SprayParams): Finding | undefined {
-  if (!activity.userId || activity.kind === 'login.failure' || activity.kind === 'logout') return undefined;
-  const listed = hasTag(activity, 'suspicious');
-  const sprayer = sprayerAt(sprayers, activity.ip!, activity.timeMs, params);
-  if (!listed && !sprayer) return undefined;
+function findingOf(activity: Activity, listed: boolean, sprayer: Sprayer | undefined): Finding {
   return {
-    userId: activity.userId,
+    userId: activity.userId!,
     ...(activity.username ? { username: activity.username } : {}),
     ip: activity.ip!,
     reason: listed ? 'threat-feed' : sprayer!.how,
@@ -131,6 +155,21 @@ function judge(activity: Activity, sprayers: Record<string, Sprayer>, params: Sp
     ...(activity.isp ? { isp: activity.isp } : {}),
     ...(activity.geo?.countryIso ? { country: activity.geo.countryIso } : {}),
   };
+}
+
+/** `utcDay` of a page's times, formatted once per day rather than once per hit (one address can raise thousands of rows). */
+class DayNames {
+  private day = NaN;
+  private name = '';
+
+  of(timeMs: number): string {
+    const day = Math.floor(timeMs / 86_400_000);
+    if (day !== this.day) {
+      this.name = utcDay(timeMs);
+      this.day = day;
+    }
+    return this.name;
+  }
 }
 
 function why(f: Finding): string {

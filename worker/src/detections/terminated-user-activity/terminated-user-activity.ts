@@ -98,7 +98,7 @@ export const terminatedUserActivity: Policy = {
         const draft = toAlert(user, state.events[event]!);
         alerts.set(draft.bucket, draft);
       }
-      pruneLeaver(state, Math.max(...items.map((i) => i.activity.timeMs)));
+      pruneLeaver(state, latestOf(items));
       changed.set(keyOf(userId), state);
     }
     await ctx.state.setMany(changed, STATE_TTL_SECONDS);
@@ -108,27 +108,42 @@ export const terminatedUserActivity: Policy = {
 
 const keyOf = (userId: string) => `u:${userId}`;
 
+/** The latest time of a user's rows (a loop: a spread of thousands of rows into Math.max copies them all). */
+function latestOf(items: readonly Item[]): number {
+  let latest = -Infinity;
+  for (const { activity } of items) latest = Math.max(latest, activity.timeMs);
+  return latest;
+}
+
 /** The page's requests of people the directory has offboarded (or will), and admins' Login-As into their accounts. */
-function leaversIn(activities: readonly Activity[], users: UserStates): Map<string, { user: DirectoryUser; items: Item[] }> {
-  const byUser = new Map<string, { user: DirectoryUser; items: Item[] }>();
-  const others = new Set<string>();
-  const add = (ref: string, item: Item) => {
-    if (others.has(ref)) return;
-    const user = byUser.get(ref)?.user ?? users.get(ref);
-    if (!isLeaverCandidate(user)) {
-      others.add(ref);
-      return;
+function leaversIn(activities: readonly Activity[], users: UserStates): Map<string, LeaverRows> {
+  const byUser = new Map<string, LeaverRows>();
+  // Each user reference is looked up in the directory once per page: null for someone who is not a leaver.
+  const byRef = new Map<string, LeaverRows | null>();
+  const rowsOf = (ref: string): LeaverRows | null => {
+    let rows = byRef.get(ref);
+    if (rows === undefined) {
+      const user = byUser.get(ref)?.user ?? users.get(ref);
+      if (isLeaverCandidate(user)) {
+        rows = byUser.get(user.id) ?? { user, items: [] };
+        byUser.set(user.id, rows);
+      } else rows = null;
+      byRef.set(ref, rows);
     }
-    const entry = byUser.get(user.id) ?? { user, items: [] };
-    entry.items.push(item);
-    byUser.set(user.id, entry);
+    return rows;
   };
-  for (const activity of activities) {
+  for (let i = 0; i < activities.length; i += 1) {
+    const activity = activities[i]!;
     // The admin's own Login-As counts for the admin, and marks the target's account as in an admin's hands.
-    if (activity.kind === 'login-as' && activity.target?.userId) add(activity.target.userId, { activity, own: false });
-    if (activity.userId && isCounted(activity)) add(activity.userId, { activity, own: true });
+    if (activity.kind === 'login-as' && activity.target?.userId) rowsOf(activity.target.userId)?.items.push({ activity, own: false });
+    if (activity.userId && isCounted(activity)) rowsOf(activity.userId)?.items.push({ activity, own: true });
   }
   return byUser;
+}
+
+interface LeaverRows {
+  user: DirectoryUser;
+  items: Item[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Activity } from '../../activity/activity';
-import { runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type Measure } from '../shared/data-daily-anomaly';
+import { eventTypeOf, runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type MeasureSink } from '../shared/data-daily-anomaly';
 import { baselineSentence, dayAnomalyThresholds, draftBase, figuresEvidence, fmtCount, isoDay } from '../shared/data-day-alert';
-import type { AlertDraft, Policy, PolicyMeta, Sensitivity } from '../types';
+import type { AlertDraft, DetectionContext, Policy, PolicyMeta, Sensitivity } from '../types';
 
 const meta: PolicyMeta = {
   id: 'unusual-file-deletion',
@@ -50,19 +50,16 @@ const meta: PolicyMeta = {
 const METRIC = 'deletions';
 const PRESENCE = new Set(['LoginHistory']);
 
-function measure(activity: Activity): Measure[] {
-  if (activity.kind !== 'file.delete' || !activity.userId) return [];
+function measure(activity: Activity, _ctx: DetectionContext, out: MeasureSink): void {
+  if (activity.kind !== 'file.delete' || !activity.userId) return;
   if (activity.source === 'ContentDocument') {
     // The recycle bin names the file's owner when someone else deleted it.
     const owner = activity.target?.userId && activity.target.userId !== activity.userId ? 'other people' : 'own';
-    return [{ metric: METRIC, channel: 'records', amount: 1, notes: { owner, fileType: activity.status } }];
+    out.count(METRIC, 1).channel('records').note('owner', owner).note('fileType', activity.status);
+    return;
   }
-  return [{
-    metric: METRIC,
-    channel: 'api',
-    amount: Math.max(1, activity.rows ?? 1),
-    notes: { ip: activity.ip, country: activity.geo?.countryIso, via: activity.source.replace(/^ELF:/, ''), client: activity.appName },
-  }];
+  out.count(METRIC, Math.max(1, activity.rows ?? 1)).channel('api')
+    .note('ip', activity.ip).note('country', activity.geo?.countryIso).note('via', eventTypeOf(activity.source)).note('client', activity.appName);
 }
 
 const spec: DailyAnomalySpec = {

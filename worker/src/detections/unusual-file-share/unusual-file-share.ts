@@ -1,5 +1,5 @@
 import type { Activity } from '../../activity/activity';
-import { runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type Measure } from '../shared/data-daily-anomaly';
+import { runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type MeasureSink } from '../shared/data-daily-anomaly';
 import { baselineSentence, dayAnomalyThresholds, draftBase, figuresEvidence, fmtCount, isoDay } from '../shared/data-day-alert';
 import { isOutsider, recipientOf } from '../shared/data-recipients';
 import type { AlertDraft, DetectionContext, Policy, PolicyMeta, Sensitivity } from '../types';
@@ -50,17 +50,18 @@ const meta: PolicyMeta = {
 const METRIC = 'shares';
 const PRESENCE = new Set(['LoginHistory']);
 
-function measure(activity: Activity, ctx: DetectionContext): Measure[] {
-  if (activity.kind !== 'file.share' || !activity.share) return [];
+function measure(activity: Activity, ctx: DetectionContext, out: MeasureSink): void {
+  if (activity.kind !== 'file.share' || !activity.share) return;
   const channel = activity.source.startsWith('ELF:') ? 'eventlogs' : 'records';
-  const where = { ip: activity.ip, country: activity.geo?.countryIso };
   if (activity.share.kind === 'public-link') {
     const open = activity.share.passwordRequired === false && activity.share.expiresAtMs === undefined && channel === 'records';
-    return [{ metric: METRIC, channel, amount: 1, notes: { ...where, kind: 'public link', openLink: open ? 'no password, no expiry' : undefined } }];
+    out.count(METRIC, 1).channel(channel)
+      .note('ip', activity.ip).note('country', activity.geo?.countryIso).note('kind', 'public link').note('openLink', open ? 'no password, no expiry' : undefined);
+    return;
   }
   const recipient = recipientOf(activity, ctx.env);
-  if (!recipient || !isOutsider(recipient, ctx.env)) return [];
-  return [{ metric: METRIC, channel, amount: 1, notes: { ...where, kind: 'external user', recipientDomain: recipient.domain } }];
+  if (!recipient || !isOutsider(recipient, ctx.env)) return;
+  out.count(METRIC, 1).channel(channel).note('ip', activity.ip).note('country', activity.geo?.countryIso).note('kind', 'external user').note('recipientDomain', recipient.domain);
 }
 
 const spec: DailyAnomalySpec = {

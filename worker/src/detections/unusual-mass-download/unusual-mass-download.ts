@@ -1,5 +1,5 @@
 import type { Activity } from '../../activity/activity';
-import { runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type Measure } from '../shared/data-daily-anomaly';
+import { eventTypeOf, runDailyAnomaly, topNotes, type DailyAnomalySpec, type DayAlertView, type MeasureSink } from '../shared/data-daily-anomaly';
 import { baselineSentence, dayAnomalyThresholds, draftBase, figuresEvidence, fmtCount, isoDay } from '../shared/data-day-alert';
 import type { AlertDraft, DetectionContext, Policy, PolicyMeta, Sensitivity } from '../types';
 
@@ -65,11 +65,12 @@ function metricOf(activity: Activity): Metric | undefined {
   return activity.operation === 'VersionDownloadApi' ? 'apiDownloads' : 'downloads';
 }
 
-function measure(activity: Activity): Measure[] {
+function measure(activity: Activity, _ctx: DetectionContext, out: MeasureSink): void {
   const metric = metricOf(activity);
-  if (!metric) return [];
-  const notes = { ip: activity.ip, country: activity.geo?.countryIso, ...(metric === 'exports' ? { report: activity.recordId } : { via: activity.source.replace(/^ELF:/, '') }) };
-  return [{ metric, amount: 1, notes }];
+  if (!metric) return;
+  out.count(metric, 1).note('ip', activity.ip).note('country', activity.geo?.countryIso);
+  if (metric === 'exports') out.note('report', activity.recordId);
+  else out.note('via', eventTypeOf(activity.source));
 }
 
 const spec: DailyAnomalySpec = {
