@@ -65,6 +65,8 @@ it('Redis: a page of values with one TTL, values without one and deletions land 
   const store = new RedisStateStore(redis, keyPrefix, orgId);
   const first = store.begin();
   for (let i = 0; i < 50; i += 1) first.stage(`state:s:${i}`, { i }, 3600);
+  // Text a value may hold: the separator the packed write uses, escaped by JSON; non-ASCII; empty.
+  first.stage('state:s:odd', { isp: 'Telefónica \u001e "quoted"', empty: '' }, 3600);
   first.stage('state:gone', { old: true });
   await first.commit();
   const next = store.begin();
@@ -77,8 +79,8 @@ it('Redis: a page of values with one TTL, values without one and deletions land 
   expect(await redis.ttl(key('state:s:0'))).toBeGreaterThan(3500);
   expect(await redis.ttl(key('cursor:logins'))).toBe(-1);
   expect(await redis.exists(key('state:gone'))).toBe(0);
-  const read = await new RedisStateStore(redis, keyPrefix, orgId).begin().get(['state:s:3', 'cursor:eventlogs', 'state:gone']);
-  expect(Object.fromEntries(read)).toEqual({ 'state:s:3': { i: 3 }, 'cursor:eventlogs': { unitsDone: 7 } });
+  const read = await new RedisStateStore(redis, keyPrefix, orgId).begin().get(['state:s:3', 'state:s:odd', 'cursor:eventlogs', 'state:gone']);
+  expect(Object.fromEntries(read)).toEqual({ 'state:s:3': { i: 3 }, 'state:s:odd': { isp: 'Telefónica \u001e "quoted"', empty: '' }, 'cursor:eventlogs': { unitsDone: 7 } });
 });
 
 describe('Redis: values this process committed', () => {

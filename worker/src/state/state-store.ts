@@ -57,16 +57,19 @@ abstract class BaseBatch implements StateBatch {
 
   async get<T>(keys: readonly string[]): Promise<Map<string, T>> {
     const found = new Map<string, T>();
-    const unstaged = keys.filter((key) => !this.staged.has(key));
+    // Index loops: a page asks for thousands of keys (a session state each, a profile per user).
+    const staged = this.staged;
+    const unstaged = staged.size === 0 ? (keys as string[]) : keys.filter((key) => !staged.has(key));
     const texts = unstaged.length ? await this.read(unstaged) : [];
-    unstaged.forEach((key, i) => {
+    for (let i = 0; i < unstaged.length; i += 1) {
       const text = texts[i];
-      if (typeof text === 'string') found.set(key, JSON.parse(text) as T);
-      else if (text instanceof Reused) found.set(key, text.value as T);
-    });
-    for (const key of keys) {
-      const staged = this.staged.get(key);
-      if (staged?.text !== undefined) found.set(key, JSON.parse(staged.text) as T);
+      if (typeof text === 'string') found.set(unstaged[i]!, JSON.parse(text) as T);
+      else if (text instanceof Reused) found.set(unstaged[i]!, text.value as T);
+    }
+    if (staged.size === 0) return found;
+    for (let i = 0; i < keys.length; i += 1) {
+      const text = staged.get(keys[i]!)?.text;
+      if (text !== undefined) found.set(keys[i]!, JSON.parse(text) as T);
     }
     return found;
   }
@@ -92,8 +95,15 @@ abstract class BaseBatch implements StateBatch {
   scoped(prefix: string): StateBatch {
     return {
       get: async <T>(keys: readonly string[]) => {
-        const found = await this.get<T>(keys.map((k) => prefix + k));
-        return new Map([...found].map(([k, v]) => [k.slice(prefix.length), v] as const));
+        const full = new Array<string>(keys.length);
+        for (let i = 0; i < keys.length; i += 1) full[i] = prefix + keys[i]!;
+        const found = await this.get<T>(full);
+        const mine = new Map<string, T>();
+        for (let i = 0; i < keys.length; i += 1) {
+          const value = found.get(full[i]!);
+          if (value !== undefined) mine.set(keys[i]!, value);
+        }
+        return mine;
       },
       stage: (key, value, ttl, live) => this.stage(prefix + key, value, ttl, live),
       count: (hashKey, field, by) => this.count(prefix + hashKey, field, by),

@@ -15,6 +15,11 @@ import { to18 } from './sf-id';
 /** A parsed row, read by column index (-1: the file has no such column). */
 export interface ElfRow {
   text(i: number): string;
+  /**
+   * `text`, as one shared string per distinct value of the column: for values that repeat and are
+   * used as keys downstream (ids, addresses, session keys, method names, user agents).
+   */
+  shared(i: number): string;
   int(i: number): number | undefined;
   isEmpty(i: number): boolean;
   /** Exact comparison with an ASCII code, without decoding the value. */
@@ -40,9 +45,9 @@ export function ipOf(text: string): string | undefined {
 
 /** An 18-character id from the `X_DERIVED` column, else the 15-character `X` one. */
 export function idOf(row: ElfRow, derivedCol: number, col: number): string | undefined {
-  const derived = row.text(derivedCol);
+  const derived = row.shared(derivedCol);
   if (derived.length === 18) return derived;
-  const short = row.text(col);
+  const short = row.shared(col);
   return short ? to18(short) : undefined;
 }
 
@@ -83,11 +88,11 @@ export function baseBuilder(col: ColumnIndex, eventType: string, orgId: string):
       userId,
       username: undefined,
       kind,
-      ip: ipOf(row.text(c.ip)),
+      ip: ipOf(row.shared(c.ip)),
       status: undefined,
       loginType: undefined,
       userAgent: undefined,
-      sessionKey: row.text(c.session) || undefined,
+      sessionKey: row.shared(c.session) || undefined,
       object: undefined,
       rows: undefined,
       geo: undefined,
@@ -96,7 +101,7 @@ export function baseBuilder(col: ColumnIndex, eventType: string, orgId: string):
       ipTags: [],
       eventType,
       requestId,
-      loginKey: row.text(c.login) || undefined,
+      loginKey: row.shared(c.login) || undefined,
       uri: row.text(c.uri) || undefined,
       operation: undefined,
       target: undefined,

@@ -12,14 +12,14 @@ export const elfApi: ElfNormalizer = {
     const base = baseBuilder(col, 'API', orgId);
     const c = { method: col('METHOD_NAME'), entity: col('ENTITY_NAME'), rows: col('ROWS_PROCESSED'), client: col('CLIENT_NAME') };
     return (row, timeMs) => {
-      const method = row.text(c.method);
-      const entity = row.text(c.entity);
+      const method = row.shared(c.method);
+      const entity = row.shared(c.entity);
       const activity = base(row, soapKind(method, entity), timeMs);
       if (method) activity.operation = method;
       if (entity) activity.object = entity;
       const rows = row.int(c.rows);
       if (rows !== undefined && rows >= 0) activity.rows = rows;
-      const client = row.text(c.client);
+      const client = row.shared(c.client);
       if (client) activity.appName = client;
       return activity;
     };

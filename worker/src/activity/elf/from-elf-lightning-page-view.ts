@@ -16,11 +16,11 @@ export const elfLightningPageView: ElfNormalizer = {
       if (url) activity.uri = url;
       const record = to18(row.text(c.entity));
       if (record) activity.recordId = record;
-      const entityType = row.text(c.entityType);
+      const entityType = row.shared(c.entityType);
       if (entityType) activity.object = entityType;
-      const app = row.text(c.app);
+      const app = row.shared(c.app);
       if (app) activity.appName = app;
-      const agent = unwrapQuotes(row.text(c.agent));
+      const agent = unwrapQuotes(row.shared(c.agent));
       if (agent) activity.userAgent = agent;
       return activity;
     };

@@ -13,9 +13,9 @@ export const elfLogout: ElfNormalizer = {
       const activity = base(row, 'logout', timeMs);
       const userInitiated = row.text(c.userInitiated);
       if (userInitiated) activity.status = userInitiated;
-      const browser = row.text(c.browser);
+      const browser = row.shared(c.browser);
       if (browser) activity.userAgent = browser;
-      const sessionType = row.text(c.sessionType);
+      const sessionType = row.shared(c.sessionType);
       if (sessionType) activity.operation = sessionType;
       return activity;
     };

@@ -15,7 +15,7 @@ export const elfReport: ElfNormalizer = {
       if (rows !== undefined && rows >= 0) activity.rows = rows;
       const report = idOf(row, c.reportDerived, c.report);
       if (report) activity.recordId = report;
-      const entity = row.text(c.entity);
+      const entity = row.shared(c.entity);
       if (entity) activity.object = entity;
       const origin = row.text(c.origin);
       if (origin) activity.operation = origin;

@@ -12,7 +12,7 @@ export const elfUri: ElfNormalizer = {
     const c = { status: col('REQUEST_STATUS') };
     return (row, timeMs) => {
       const activity = base(row, 'page.view', timeMs);
-      const status = row.text(c.status);
+      const status = row.shared(c.status);
       if (status) activity.status = status;
       return activity;
     };

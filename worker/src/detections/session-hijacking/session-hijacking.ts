@@ -84,10 +84,20 @@ export const sessionHijacking: Policy = {
       const draft = threatEventAlert(finding, meta.id);
       if (draft) alerts.set(draft.bucket, draft);
     }
-    const sessionKeys = [...new Set([...page.requests.keys(), ...page.findings.map((f) => f.sessionKey!)])];
-    const users = [...new Set([...[...page.requests.values()].map((list) => list[0]!.userId!), ...page.findings.map((f) => f.userId!), ...page.signIns.map((s) => s.userId!)])];
     // One read for the page: the sessions' clients and the users' known networks.
-    const fetched = await prefetch(ctx.state, [...sessionKeys.map(sessionKeyOf), ...users.map((u) => PROFILE_PREFIX + u)]);
+    const keys = new Set<string>();
+    const users = new Set<string>();
+    for (const [key, requests] of page.requests) {
+      keys.add(sessionKeyOf(key));
+      users.add(requests[0]!.userId!);
+    }
+    for (const finding of page.findings) {
+      keys.add(sessionKeyOf(finding.sessionKey!));
+      users.add(finding.userId!);
+    }
+    for (const signIn of page.signIns) users.add(signIn.userId!);
+    for (const user of users) keys.add(PROFILE_PREFIX + user);
+    const fetched = await prefetch(ctx.state, keys);
     const profiles = await Profiles.load(fetched.state, PROFILE_PREFIX, users);
     for (const signIn of page.signIns) noteSeen(profiles.get(signIn.userId!, signIn.timeMs), 'asn', String(signIn.asn), signIn.timeMs);
     const sessions = new Map<string, SessionState>();

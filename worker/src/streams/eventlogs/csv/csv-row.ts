@@ -5,6 +5,7 @@
  */
 
 import { rowTimeMs } from './elf-time';
+import { TextInterner } from './text-interner';
 
 const DIGIT_0 = 0x30;
 const DASH = 0x2d;
@@ -18,6 +19,8 @@ export class CsvRow {
   /** 1 where the value holds doubled quotes (`""`) that decoding must undo. */
   escaped: Uint8Array;
   count = 0;
+  /** Per column, created when `shared` is first asked for it (a parser reads one file: one header). */
+  private readonly interners: Array<TextInterner | undefined> = [];
   /** The whole row's bytes (line ending excluded). */
   rowStart = 0;
   rowEnd = 0;
@@ -51,6 +54,20 @@ export class CsvRow {
     if (start === end) return '';
     const text = this.buf.toString('utf8', start, end);
     return this.escaped[i] ? text.replaceAll('""', '"') : text;
+  }
+
+  /**
+   * The value of column `i` like `text`, as one shared string per distinct value (text-interner.ts):
+   * for columns whose values repeat and serve as keys (ids, addresses, session keys, names).
+   */
+  shared(i: number): string {
+    if (i < 0 || i >= this.count) return '';
+    const start = this.starts[i] as number;
+    const end = this.ends[i] as number;
+    if (start === end) return '';
+    if (this.escaped[i]) return this.text(i);
+    const interner = (this.interners[i] ??= new TextInterner());
+    return interner.text(this.buf, start, end);
   }
 
   isEmpty(i: number): boolean {
