@@ -14,7 +14,8 @@ describe('TextInterner', () => {
 
   it('tells apart values that land in the same slot, and decodes non-ASCII values correctly every time', () => {
     const interner = new TextInterner(1); // every value shares the one slot
-    const values = ['198.51.100.7', '198.51.100.8', 'Zürich', 'Zürich', '', 'Ünïcødé agent/1.0', '198.51.100.7'];
+    const long = `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36`;
+    const values = ['198.51.100.7', '198.51.100.8', 'Zürich', 'Zürich', '', 'Ünïcødé agent/1.0', '198.51.100.7', long, long, '2001:db8:85a3::8a2e:370:7334'];
     for (const value of values) {
       const buf = bytes(value);
       expect(interner.text(buf, 2, buf.length - 2)).toBe(value);
