@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Activity } from '../activity';
 import { ElfCsvParser } from '../../streams/eventlogs/csv/elf-csv-parser';
 import { normalizerFor } from './elf-normalizers';
-import type { RowNormalizer } from './elf-row';
+import { ipOf, type RowNormalizer } from './elf-row';
 import { to18 } from './sf-id';
 
 const SAMPLES = path.join(__dirname, '../../sim/testdata/samples');
@@ -139,5 +139,14 @@ describe('event log normalizers on real samples', () => {
     const csv = sentinelCsv('ApexCallout');
     const header = csv.split('\n')[0]!;
     expect(normalize('URI', `${csv}${header}\n`)).toEqual({ results: [expect.anything()], damaged: 1 });
+  });
+});
+
+describe('ipOf', () => {
+  it('takes IPv4 and IPv6 text and refuses what CLIENT_IP holds for Salesforce-internal requests', () => {
+    expect(ipOf('198.51.100.7')).toBe('198.51.100.7');
+    expect(ipOf('2001:DB8:85a3::8a2e:370:7334')).toBe('2001:DB8:85a3::8a2e:370:7334');
+    expect(ipOf('::ffff:203.0.113.9')).toBe('::ffff:203.0.113.9');
+    for (const text of ['Salesforce.com IP', '', '7', '198.51.100.7 ', 'g::1', '1'.repeat(46)]) expect(ipOf(text)).toBeUndefined();
   });
 });
