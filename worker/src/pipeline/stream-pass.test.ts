@@ -79,3 +79,43 @@ it('replays a page whose commit never happened, without counting anything twice'
   const next = await runStreamPass(loginsStream, deps, { untilMs: UNTIL });
   expect(next).toMatchObject({ records: 0, alerts: [] });
 });
+
+/** A store whose commits take a while to land, as a busy Redis's do. */
+class SlowCommits implements StateStore {
+  constructor(readonly inner: MemoryStateStore) {}
+  begin(): StateBatch {
+    const batch = this.inner.begin();
+    return {
+      ...batch,
+      get: batch.get.bind(batch),
+      stage: batch.stage.bind(batch),
+      count: batch.count.bind(batch),
+      scoped: batch.scoped.bind(batch),
+      commit: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await batch.commit();
+      },
+    };
+  }
+}
+
+it('reports a source failing after a page only once that page has committed: a retry starts after it', async () => {
+  const store = new SlowCommits(new MemoryStateStore());
+  const deps: PassDeps = { client: connected.client, policies: createPolicyRunner(parseConfig({})), enrichers: [], state: store, log: silentLogger() };
+  const failing = {
+    ...loginsStream,
+    sources: [
+      {
+        id: 'Failing',
+        resumeFrom: () => 0,
+        async *pages() {
+          yield { activities: [], records: 3, skipped: 0, duplicates: 0, cursor: { page: 1 } };
+          throw new Error('download cut');
+        },
+      },
+    ],
+  };
+  await expect(runStreamPass(failing, deps, { untilMs: UNTIL })).rejects.toThrow('download cut');
+  expect(store.inner.values.get('cursor:logins:Failing')).toBe('{"page":1}');
+  expect(store.inner.counters.get('status:logins')?.get('recordsTotal')).toBe(3);
+});

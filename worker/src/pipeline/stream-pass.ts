@@ -82,24 +82,31 @@ async function runSource(stream: StreamDefinition, source: StreamSource, deps: P
   // A page is read (downloaded, parsed) while the page before it is still being committed: the
   // commit mostly waits on Redis. Nothing of a page counts until the page before it committed.
   let committing: Promise<boolean> = Promise.resolve(true);
-  for await (const page of source.pages(ctx, window, previous)) {
-    if (!(await committing)) return false;
-    result.records += page.records;
-    result.skipped += page.skipped;
-    result.duplicates += page.duplicates;
-    await enrichAll(deps.enrichers, page.activities);
-    committing = exclusive(deps, async () => {
-      const alertsByPolicy = await handlePage(page, deps, batch, result, alerts);
-      if (!alertsByPolicy) return false;
-      stageCursor(batch, cursorName, page.cursor);
-      stagePageCounts(batch, stream.name, { records: page.records, skipped: page.skipped, alertsByPolicy });
-      // The page's activities are done with: let them go while the commit and the next read run.
-      page.activities.length = 0;
-      await batch.commit();
-      return true;
-    });
-    // Its failure is seen when awaited (next page or the end); not an unhandled rejection meanwhile.
-    committing.catch(() => undefined);
+  try {
+    for await (const page of source.pages(ctx, window, previous)) {
+      if (!(await committing)) return false;
+      result.records += page.records;
+      result.skipped += page.skipped;
+      result.duplicates += page.duplicates;
+      await enrichAll(deps.enrichers, page.activities);
+      committing = exclusive(deps, async () => {
+        const alertsByPolicy = await handlePage(page, deps, batch, result, alerts);
+        if (!alertsByPolicy) return false;
+        stageCursor(batch, cursorName, page.cursor);
+        stagePageCounts(batch, stream.name, { records: page.records, skipped: page.skipped, alertsByPolicy });
+        // The page's activities are done with: let them go while the commit and the next read run.
+        page.activities.length = 0;
+        await batch.commit();
+        return true;
+      });
+      // Its failure is seen when awaited (next page or the end); not an unhandled rejection meanwhile.
+      committing.catch(() => undefined);
+    }
+  } catch (err) {
+    // A page may still be committing: let it land before the failure is reported, so that a
+    // retry reads the cursor it leaves and never evaluates that page again.
+    await committing.catch(() => undefined);
+    throw err;
   }
   return committing;
 }
