@@ -19,7 +19,14 @@ describe('config', () => {
     const config = parseConfig({});
     expect(config.reservePercent).toBe(10);
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.redis.stateMirrorMB).toBe(16);
     expect(config.orgs).toEqual([]);
+  });
+
+  it('keeps the state mirror between 0 (none) and 1024 MB per org', () => {
+    expect(parseConfig({ redis: { stateMirrorMB: 0 } }).redis).toMatchObject({ stateMirrorMB: 0, keyPrefix: 'ow' });
+    expect(problemsOf({ redis: { stateMirrorMB: -1 } }).join('\n')).toMatch(/redis\.stateMirrorMB/);
+    expect(problemsOf({ redis: { stateMirrorMB: 2048 } }).join('\n')).toMatch(/redis\.stateMirrorMB/);
   });
 
   it('lists every problem at once, each with its path', () => {

@@ -63,8 +63,10 @@ const configSchema = z.strictObject({
       url: z.string().regex(/^rediss?:\/\//, 'use redis://host:port').default('redis://127.0.0.1:6379'),
       /** Prefix of every key and queue, so several deployments (or tests) can share one Redis. */
       keyPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'use 1-32 letters, digits, - or _').default('ow'),
+      /** Per org, the detection state a worker keeps in memory after committing it (state/committed-mirror.ts); 0: none. */
+      stateMirrorMB: z.number().int().min(0).max(1024).default(16),
     })
-    .default({ url: 'redis://127.0.0.1:6379', keyPrefix: 'ow' }),
+    .default({ url: 'redis://127.0.0.1:6379', keyPrefix: 'ow', stateMirrorMB: 16 }),
   ipTags: z.partialRecord(z.enum(IP_TAGS), z.array(cidr)).default({}),
   ipFeeds: z
     .array(

@@ -88,7 +88,7 @@ export class OrgRuntimes {
     });
     const { client } = connected;
     const policies: PolicyRunner = createPolicyRunner(this.config);
-    const deps: PassDeps = { client, policies, enrichers: enricherChain(new UserDirectory(client), this.config, this.log), state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId), stateLock: new RedisStateLock(this.redis, stateLockKey(this.keyPrefix, client.orgId)), log, config: this.config };
+    const deps: PassDeps = { client, policies, enrichers: enricherChain(new UserDirectory(client), this.config, this.log), state: new RedisStateStore(this.redis, this.keyPrefix, client.orgId, { mirrorChars: this.config.redis.stateMirrorMB * 1_000_000 }), stateLock: new RedisStateLock(this.redis, stateLockKey(this.keyPrefix, client.orgId)), log, config: this.config };
     return { name, connected, deps };
   }
 }

@@ -33,4 +33,11 @@ describe('CommittedMirror', () => {
     expect(mirror.lookup('a', 0)).toBe('AAAA');
     expect(mirror.lookup('c', 0)).toBe('cccc');
   });
+
+  it('mirrors nothing when its size is 0: every read goes to Redis', () => {
+    const mirror = new CommittedMirror(0);
+    mirror.committed(1, [['a', write('1')]], 0);
+    expect(mirror.validAt).toBeUndefined();
+    expect(mirror.lookup('a', 0)).toBeUndefined();
+  });
 });

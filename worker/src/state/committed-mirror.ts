@@ -15,7 +15,7 @@
  * before they would expire in Redis.
  *
  * Bounded: past `maxChars` of mirrored text the oldest-written values are dropped (they are read
- * from Redis again when needed).
+ * from Redis again when needed). With `maxChars` 0 nothing is mirrored and every read goes to Redis.
  */
 
 interface Entry {
@@ -86,6 +86,7 @@ export class CommittedMirror {
    * mirror stays; otherwise it keeps only what this commit wrote.
    */
   committed(generation: number, written: Iterable<[string, { text: string | undefined; ttlSeconds: number | undefined; live: object | undefined }]>, nowMs: number): void {
+    if (this.maxChars === 0) return;
     if (this.generation === undefined || generation !== this.generation + 1) this.invalidate();
     this.generation = generation;
     for (const [key, { text, ttlSeconds, live }] of written) {
