@@ -1,5 +1,6 @@
+import type { Activity } from '../../activity/activity';
 import { concurrent, prefixOf, shortestTurnMs, turns, type SessionClient } from './client';
-import { decodeMinutes, encodeMinutes, loadSession, storeSession, type StoredSession } from './session-state';
+import { addRequests, decodeMinutes, encodeMinutes, loadSession, storeSession, type SessionState, type StoredSession } from './session-state';
 
 function client(minuteBase: number, minutes: number[]): SessionClient {
   return { ip: '198.51.100.7', tags: [], firstMs: (minuteBase + minutes[0]!) * 60_000, lastMs: (minuteBase + minutes.at(-1)!) * 60_000, requests: minutes.length, minutes, minuteBase };
@@ -84,5 +85,23 @@ describe('stored session minutes', () => {
     const absolute = (c: { minutes: number[]; minuteBase: number }) => c.minutes.map((m) => m + c.minuteBase);
     expect(loaded.clients.map(absolute)).toEqual(state.clients.map(absolute));
     expect(loaded).toEqual(state);
+  });
+});
+
+describe('addRequests', () => {
+  const t0 = Date.parse('2026-11-20T09:00:00Z');
+  const request = (ip: string, minute: number, asn?: number): Activity => ({ id: `r${minute}${ip}`, source: 'ELF:URI', orgId: '00D', userId: '005x', sessionKey: 'k', kind: 'page.view', timeMs: t0 + minute * 60_000, ip, ipTags: [], ...(asn ? { asn } : {}) });
+
+  it('counts runs of one address on one client, a neighbour address on the same client, and another network as a second client', () => {
+    const state: SessionState = { userId: '005x', clients: [] };
+    const requests = [request('198.51.100.7', 0, 64500), request('198.51.100.7', 0, 64500), request('198.51.100.9', 1, 64500), request('203.0.113.5', 2, 64501), request('198.51.100.7', 3, 64500)];
+    expect(addRequests(state, requests, 0, requests.length)).toBe(true);
+    expect(state.clients.map((c) => ({ ip: c.ip, alsoIps: c.alsoIps, requests: c.requests, minutes: c.minutes }))).toEqual([
+      { ip: '198.51.100.7', alsoIps: ['198.51.100.9'], requests: 4, minutes: [0, 1, 3] },
+      { ip: '203.0.113.5', alsoIps: undefined, requests: 1, minutes: [0] },
+    ]);
+    // The same minute from the same address again changes nothing worth judging.
+    expect(addRequests(state, [request('198.51.100.7', 3, 64500)], 0, 1)).toBe(false);
+    expect(state.clients[0]!.requests).toBe(5);
   });
 });

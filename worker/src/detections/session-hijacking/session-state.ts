@@ -114,7 +114,7 @@ export function loadSession(stored: StoredSession): SessionState {
 /**
  * A client with every field in one order, absent ones undefined (left out again by JSON): parsed
  * clients otherwise get a hidden class per combination of fields present, and the per-request
- * code that reads and updates them (addRequest, touch) slows down on the mix.
+ * code that reads and updates them (addRequests, touch) slows down on the mix.
  */
 export function shapedClient(c: Omit<StoredClient, 'minutes'>, minutes: number[]): StoredClient {
   return {
@@ -161,18 +161,11 @@ export function tolerated(owner: SessionClient, other: SessionClient, knownNetwo
 }
 
 /**
- * Adds one request (with a client address) to the session: to the client on the same network
- * (same address, /24 or /48, or autonomous system), else as a new client. Returns true when the
- * session changed in a way worth judging again (a new client, a new minute, a browser learned).
- */
-export function addRequest(state: SessionState, request: Activity): boolean {
-  return addRequests(state, [request], 0, 1);
-}
-
-/**
- * Adds requests `from` … `to - 1` of one session's list (time order), as `addRequest` one by one.
- * Consecutive requests mostly come from one address: the client is looked up again only when the
- * address changes.
+ * Adds requests `from` … `to - 1` of one session's list (time order, each with a client address),
+ * each to the client on the same network (same address, /24 or /48, or autonomous system), else
+ * as a new client. Returns true when the session changed in a way worth judging again (a new
+ * client, a new minute, a browser learned). Consecutive requests mostly come from one address:
+ * the client is looked up again only when the address changes.
  */
 export function addRequests(state: SessionState, requests: readonly Activity[], from: number, to: number): boolean {
   let changed = false;
