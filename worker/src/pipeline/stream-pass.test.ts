@@ -19,26 +19,30 @@ import { runStreamPass, type PassDeps } from './stream-pass';
 const ACME = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'acme');
 const UNTIL = Date.parse('2026-11-20T18:00:00Z');
 
+/** A batch of `inner` whose commit goes through `commit` (which calls the real one, or not). */
+function withCommit(inner: MemoryStateStore, commit: (real: () => Promise<void>) => Promise<void>): StateBatch {
+  const batch = inner.begin();
+  return {
+    get: batch.get.bind(batch),
+    stage: batch.stage.bind(batch),
+    count: batch.count.bind(batch),
+    scoped: batch.scoped.bind(batch),
+    commit: () => commit(() => batch.commit()),
+  };
+}
+
 /** A store whose next commit dies, as a worker killed between write-back and commit would. */
 class CrashingOnce implements StateStore {
   crashNext = true;
   constructor(readonly inner: MemoryStateStore) {}
   begin(): StateBatch {
-    const batch = this.inner.begin();
-    return {
-      ...batch,
-      get: batch.get.bind(batch),
-      stage: batch.stage.bind(batch),
-      count: batch.count.bind(batch),
-      scoped: batch.scoped.bind(batch),
-      commit: async () => {
-        if (this.crashNext) {
-          this.crashNext = false;
-          throw new Error('killed before commit');
-        }
-        await batch.commit();
-      },
-    };
+    return withCommit(this.inner, async (real) => {
+      if (this.crashNext) {
+        this.crashNext = false;
+        throw new Error('killed before commit');
+      }
+      await real();
+    });
   }
 }
 
@@ -84,18 +88,10 @@ it('replays a page whose commit never happened, without counting anything twice'
 class SlowCommits implements StateStore {
   constructor(readonly inner: MemoryStateStore) {}
   begin(): StateBatch {
-    const batch = this.inner.begin();
-    return {
-      ...batch,
-      get: batch.get.bind(batch),
-      stage: batch.stage.bind(batch),
-      count: batch.count.bind(batch),
-      scoped: batch.scoped.bind(batch),
-      commit: async () => {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        await batch.commit();
-      },
-    };
+    return withCommit(this.inner, async (real) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await real();
+    });
   }
 }
 
