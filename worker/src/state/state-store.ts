@@ -181,9 +181,7 @@ export class RedisStateStore implements StateStore {
         // The counter and the keys the mirror lacks in one MULTI: both as of the same moment.
         const multi = redis.multi().get(counterKey);
         if (missing.length) multi.mget(missing);
-        const results = await multi.exec();
-        const failed = results?.find(([err]) => err);
-        if (!results || failed) throw failed?.[0] ?? new Error('Redis MULTI was discarded');
+        const results = await execOrThrow(multi);
         if (Number(results[0]![1]) !== validAt) {
           mirror.invalidate();
           return redis.mget(keys.map((key) => base + key));
@@ -205,13 +203,19 @@ export class RedisStateStore implements StateStore {
         stageWrites(multi, base, staged);
         for (const [key, fields] of counts) for (const [field, by] of fields) multi.hincrby(base + key, field, by);
         multi.incr(counterKey);
-        const results = await multi.exec();
-        const failed = results?.find(([err]) => err);
-        if (!results || failed) throw failed?.[0] ?? new Error('Redis MULTI was discarded');
+        const results = await execOrThrow(multi);
         mirror.committed(Number(results[results.length - 1]![1]), staged, Date.now());
       }
     })();
   }
+}
+
+/** The replies of a MULTI, or the first command's error (a discarded MULTI is an error too). */
+async function execOrThrow(multi: ChainableCommander): Promise<Array<[error: Error | null, result: unknown]>> {
+  const results = await multi.exec();
+  const failed = results?.find(([err]) => err);
+  if (!results || failed) throw failed?.[0] ?? new Error('Redis MULTI was discarded');
+  return results;
 }
 
 /** Sets every key of KEYS to the ARGV value of the same index, with the TTL in the last ARGV. */

@@ -1,7 +1,8 @@
 import type { Activity } from '../../activity/activity';
 import { isoUtc } from '../../activity/sf-datetime';
-import { isLearning, noteSeen, seenWithin, touch, valuesWithin, type Profile } from '../baseline/profile';
+import { isLearning, noteSeen, seenWithin, valuesWithin, type Profile } from '../baseline/profile';
 import { Profiles } from '../baseline/profiles';
+import { prefetch } from '../shared/auth-prefetched-state';
 import { ANONYMIZING, hasTag, networkKind, type NetworkKind } from '../shared/logins-geo-network';
 import { clientKey, clientOf, isFamiliarClient, isInteractiveSuccess } from '../shared/logins-geo-sign-in';
 import { POST_SIGN_IN_SOURCES } from '../shared/logins-geo-sources';
@@ -89,20 +90,17 @@ export const anonymousIp: Policy = {
       latest = Math.max(latest, a.timeMs);
     }
     if (relevant.length === 0) return [];
-    // A page has many rows per user and address: their profiles are looked up once per page, not
-    // per row (the first row of each gets or creates it, later rows only move its first day back).
-    const userKeys = new Map([...users].map((u) => [u, `user:${u}`]));
-    const ipKeys = new Map([...ips].map((ip) => [ip, `ip:${ip}`]));
-    const profiles = await Profiles.load(ctx.state, '', [...userKeys.values(), ...ipKeys.values()]);
-    const userProfiles = new Map<string, Profile>();
-    const ipProfiles = new Map<string, Profile>();
+    // One read for the page: the users' and the suspect addresses' profiles.
+    const fetched = await prefetch(ctx.state, [...[...users].map((u) => `user:${u}`), ...[...ips].map((ip) => `ip:${ip}`)]);
+    const userProfiles = await Profiles.load(fetched.state, 'user:', users);
+    const ipProfiles = await Profiles.load(fetched.state, 'ip:', ips);
     const pageUsers = signedInUsersByIp(relevant, reasons);
     const hits: Array<Hit<Finding | undefined>> = [];
     for (let i = 0; i < relevant.length; i += 1) {
       const activity = relevant[i]!;
-      const user = profileOf(profiles, userProfiles, userKeys, activity.userId!, activity.timeMs);
+      const user = userProfiles.get(activity.userId!, activity.timeMs);
       const reason = reasons[i];
-      const ipProfile = reason ? profileOf(profiles, ipProfiles, ipKeys, activity.ip!, activity.timeMs) : undefined;
+      const ipProfile = reason ? ipProfiles.get(activity.ip!, activity.timeMs) : undefined;
       // Most rows from a hosting network are requests, not sign-ins: they cannot open a finding, so skip the work.
       const sharing = reason && mayJudge(activity, reason, ctx.settings.sensitivity) ? otherUsers(ipProfile!, pageUsers.get(activity.ip!), activity) : undefined;
       const finding = reason && sharing !== undefined && sharing + 1 < ctx.settings.thresholds.sharedUsers! ? judge(activity, reason, user, sharing, ctx.settings.sensitivity) : undefined;
@@ -112,22 +110,12 @@ export const anonymousIp: Policy = {
       } else if (seenWithin(user, 'flagged', activity.ip!, activity.timeMs, 0)) hits.push({ bucket: bucketOf(activity), activity, extra: undefined });
       learn(activity, user, ipProfile);
     }
-    await profiles.save(latest);
+    await userProfiles.save(latest);
+    await ipProfiles.save(latest);
     const tallies = await tallyHits(ctx.state, hits);
     return [...tallies].filter(([, t]) => t.extra).map(([bucket, tally]) => toDraft(bucket, tally as TallyOf<Finding>));
   },
 };
-
-/** `profiles.get(key, timeMs)` for a page's subject, its profile found once and then only touched. */
-function profileOf(profiles: Profiles, found: Map<string, Profile>, keys: ReadonlyMap<string, string>, subject: string, timeMs: number): Profile {
-  let profile = found.get(subject);
-  if (profile) touch(profile, timeMs);
-  else {
-    profile = profiles.get(keys.get(subject)!, timeMs);
-    found.set(subject, profile);
-  }
-  return profile;
-}
 
 /** Why the address may hide its user: a feed/tag, or a hosting / VPN-service network. */
 function suspectOf(activity: Activity): Finding['reason'] | undefined {
